@@ -1,0 +1,162 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { z } from 'astro/zod';
+import { postmortemSchema, type Postmortem } from '../schemas/postmortem';
+import { SLUG } from '../schemas/slug';
+import { POSTMORTEM_EXTENSIONS, postmortemIdFromPath, postmortemsDir } from './content-dir';
+import { fieldPath, type Problem } from './problems';
+import { allowedKeysAt, closestKey } from './schema-shape';
+import { ids, loadTaxonomy, type Taxonomy } from './taxonomy';
+import { parseYamlSource, type YamlSource } from './yaml-source';
+
+export interface CheckedPostmortem {
+  id: string;
+  file: string;
+  data: Postmortem;
+}
+
+export interface CheckResult {
+  postmortems: CheckedPostmortem[];
+  problems: Problem[];
+}
+
+const FRONTMATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n?---[ \t]*(?:\r?\n|$)/;
+
+/** Lists postmortem files (`*.md`, `*.mdx`) in name order; a missing folder is an empty list. */
+export function listPostmortemFiles(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .filter((name) => POSTMORTEM_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(ext)))
+    .filter((name) => !name.startsWith('_') && !name.startsWith('.'))
+    .sort()
+    .map((name) => path.join(dir, name));
+}
+
+/** Turns zod issues into problems that point at the line the author must change. */
+export function issuesToProblems(
+  file: string,
+  issues: readonly z.core.$ZodIssue[],
+  source: YamlSource | undefined,
+  schema: z.ZodType,
+): Problem[] {
+  return issues.flatMap((issue): Problem[] => {
+    if (issue.code === 'unrecognized_keys') {
+      const known = allowedKeysAt(schema, issue.path) ?? [];
+      return issue.keys.map((key) => {
+        const guess = closestKey(key, known);
+        const hint = guess ? ` Did you mean "${guess}"?` : '';
+        return {
+          file,
+          ...source?.positionOf([...issue.path, key], { key: true }),
+          field: fieldPath([...issue.path, key]),
+          message: `is not a known field, so its value would be lost.${hint} Allowed here: ${known.join(', ')}`,
+        };
+      });
+    }
+    const missing = issue.code === 'invalid_type' && /received undefined/.test(issue.message);
+    return [
+      {
+        file,
+        ...source?.positionOf(issue.path),
+        field: fieldPath(issue.path),
+        message: missing ? `is required (${issue.message.replace(/^Invalid input: /, '')})` : issue.message,
+      },
+    ];
+  });
+}
+
+/** Checks one postmortem file's frontmatter against the schema. */
+export function checkPostmortemFile(
+  file: string,
+  text: string,
+  schema: ReturnType<typeof postmortemSchema>,
+): { data?: Postmortem; problems: Problem[] } {
+  const match = FRONTMATTER.exec(text);
+  if (!match) {
+    return {
+      problems: [
+        {
+          file,
+          line: 1,
+          column: 1,
+          field: '',
+          message: 'must start with YAML frontmatter between two --- lines',
+        },
+      ],
+    };
+  }
+  const source = parseYamlSource(match[1] ?? '', 1);
+  if (source.errors.length) {
+    return {
+      problems: source.errors.map((error) => ({
+        file,
+        ...error,
+        field: '',
+        message: `frontmatter is not valid YAML: ${error.message}`,
+      })),
+    };
+  }
+  if (!source.data || typeof source.data !== 'object' || Array.isArray(source.data)) {
+    return {
+      problems: [
+        { file, line: 2, column: 1, field: '', message: 'frontmatter must be a set of key: value fields' },
+      ],
+    };
+  }
+  const result = schema.safeParse(source.data);
+  if (result.success) return { data: result.data, problems: [] };
+  return { problems: issuesToProblems(file, result.error.issues, source, schema) };
+}
+
+/**
+ * Checks every postmortem and both taxonomies under a content folder, collecting all problems
+ * rather than stopping at the first, so one build run lists everything an author must fix.
+ */
+export function checkContent(contentRoot: string, taxonomy?: Taxonomy): CheckResult {
+  const tax = taxonomy ?? loadTaxonomy(contentRoot);
+  const files = listPostmortemFiles(postmortemsDir(contentRoot));
+  const problems: Problem[] = [];
+  const byId = new Map<string, string>();
+  for (const file of files) {
+    const id = postmortemIdFromPath(file);
+    if (!SLUG.test(id)) {
+      problems.push({
+        file,
+        field: '',
+        message: `file name "${id}" must be a lowercase slug, by convention YYYY-MM-DD-short-slug`,
+      });
+    }
+    const other = byId.get(id);
+    if (other)
+      problems.push({
+        file,
+        field: '',
+        message: `has the same id "${id}" as ${path.basename(other)}; rename one`,
+      });
+    byId.set(id, file);
+  }
+  const schema = postmortemSchema({
+    rootCauseIds: ids(tax.rootCauses),
+    severityIds: ids(tax.severities),
+    postmortemIds: new Set(byId.keys()),
+  });
+
+  const postmortems: CheckedPostmortem[] = [];
+  for (const file of files) {
+    const id = postmortemIdFromPath(file);
+    const checked = checkPostmortemFile(file, fs.readFileSync(file, 'utf8'), schema);
+    problems.push(...checked.problems);
+    if (!checked.data) continue;
+    const selfIndex = checked.data.related?.indexOf(id) ?? -1;
+    if (selfIndex >= 0) {
+      problems.push({
+        file,
+        field: `related.${selfIndex}`,
+        message: 'names this postmortem itself; list other incidents only',
+      });
+    }
+    postmortems.push({ id, file, data: checked.data });
+  }
+  return { postmortems, problems };
+}

@@ -1,0 +1,49 @@
+import path from 'node:path';
+
+/** One thing wrong with one file, in terms an author can act on. */
+export interface Problem {
+  /** Absolute path of the file. */
+  file: string;
+  /** 1-based position of the offending value, when known. */
+  line?: number;
+  column?: number;
+  /** Dotted path of the field, e.g. `rootCause.category` or `tasks.0.due`; empty for the file itself. */
+  field: string;
+  /** What is wrong and what is allowed, in plain words. */
+  message: string;
+}
+
+/** Thrown when content is invalid; carries every problem found, not just the first. */
+export class ContentError extends Error {
+  constructor(readonly problems: Problem[]) {
+    super(formatProblems(problems));
+    this.name = 'ContentError';
+  }
+}
+
+/** `content/postmortems/x.mdx:12:3` relative to the working directory, like a compiler. */
+export function location(problem: Problem, cwd = process.cwd()): string {
+  const file = path.relative(cwd, problem.file) || problem.file;
+  if (problem.line === undefined) return file;
+  return `${file}:${problem.line}${problem.column === undefined ? '' : `:${problem.column}`}`;
+}
+
+export function formatProblem(problem: Problem, cwd?: string): string {
+  const field = problem.field ? `${problem.field}: ` : '';
+  return `${location(problem, cwd)}  ${field}${problem.message}`;
+}
+
+export function formatProblems(problems: Problem[], cwd?: string): string {
+  const files = new Set(problems.map((p) => p.file)).size;
+  const heading = `${problems.length} problem${problems.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}:`;
+  const sorted = [...problems].sort(
+    (a, b) =>
+      a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
+  );
+  return [heading, ...sorted.map((p) => `  ${formatProblem(p, cwd)}`)].join('\n');
+}
+
+/** Dotted field path from a zod issue path: `['tasks', 0, 'due']` becomes `tasks.0.due`. */
+export function fieldPath(pathParts: readonly PropertyKey[]): string {
+  return pathParts.map(String).join('.');
+}

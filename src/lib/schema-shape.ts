@@ -1,0 +1,70 @@
+import type { z } from 'astro/zod';
+
+interface Def {
+  type: string;
+  in?: z.ZodType;
+  innerType?: z.ZodType;
+  element?: z.ZodType;
+  shape?: Record<string, z.ZodType>;
+}
+
+const defOf = (schema: z.ZodType) => (schema as unknown as { _zod: { def: Def } })._zod.def;
+
+/** Looks through wrappers (pipes, defaults, optionals) to the schema that does the work. */
+function unwrap(schema: z.ZodType): z.ZodType {
+  let current = schema;
+  for (;;) {
+    const def = defOf(current);
+    const next = def.type === 'pipe' ? def.in : (def.innerType ?? undefined);
+    if (!next) return current;
+    current = next;
+  }
+}
+
+/**
+ * The field names an object schema allows at `path`, so that an unknown key can be answered
+ * with the list of known ones (and a likely typo fix) instead of a bare "unrecognized key".
+ */
+export function allowedKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] | undefined {
+  let current = unwrap(schema);
+  for (const part of path) {
+    const def = defOf(current);
+    if (def.type === 'array' && def.element) current = unwrap(def.element);
+    else {
+      const field = def.type === 'object' ? def.shape?.[String(part)] : undefined;
+      if (!field) return undefined;
+      current = unwrap(field);
+    }
+    if (def.type === 'array' && typeof part !== 'number') return undefined;
+  }
+  const def = defOf(current);
+  if (def.type === 'array' && def.element) current = unwrap(def.element);
+  const shape = defOf(current).shape;
+  return shape ? Object.keys(shape) : undefined;
+}
+
+/** The known key an unknown one was most likely meant to be: same letters ignoring case and separators, or one edit away. */
+export function closestKey(unknown: string, known: readonly string[]): string | undefined {
+  const normal = (key: string) => key.toLowerCase().replace(/[-_\s]/g, '');
+  const exact = known.find((key) => normal(key) === normal(unknown));
+  if (exact) return exact;
+  return known.find(
+    (key) => editDistance(normal(key), normal(unknown)) <= Math.max(1, Math.floor(key.length / 6)),
+  );
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(
+        previous[j]! + 1,
+        row[j - 1]! + 1,
+        previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    }
+    previous = row;
+  }
+  return previous[b.length]!;
+}

@@ -1,0 +1,64 @@
+import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+
+/** A YAML document with the means to find where a value was written. */
+export interface YamlSource {
+  data: unknown;
+  /** Syntax errors, each with a 1-based position. */
+  errors: { line: number; column: number; message: string }[];
+  /** 1-based position of the value at `path`, or of the closest ancestor that exists. */
+  positionOf(
+    path: readonly PropertyKey[],
+    options?: { key?: boolean },
+  ): { line: number; column: number } | undefined;
+}
+
+/**
+ * Parses YAML as YAML 1.2 (the `core` schema), so timestamps stay the strings the author wrote
+ * and the schema can insist on a zone; `lineOffset` maps positions back into the host file
+ * when the YAML is a frontmatter block.
+ */
+export function parseYamlSource(text: string, lineOffset = 0): YamlSource {
+  const lineCounter = new LineCounter();
+  const doc: Document = parseDocument(text, {
+    lineCounter,
+    schema: 'core',
+    prettyErrors: false,
+    uniqueKeys: true,
+  });
+  const at = (offset: number) => {
+    const pos = lineCounter.linePos(offset);
+    return { line: pos.line + lineOffset, column: pos.col };
+  };
+
+  return {
+    data: doc.errors.length ? undefined : doc.toJS(),
+    errors: doc.errors.map((error) => ({
+      ...at(error.pos[0]),
+      message: error.message.split('\n')[0] ?? error.message,
+    })),
+    positionOf(path, options = {}) {
+      let node: unknown = doc.contents;
+      let keyNode: unknown;
+      for (const part of path) {
+        if (isMap(node)) {
+          const pair = node.items.find(
+            (item) => isScalar(item.key) && String(item.key.value) === String(part),
+          );
+          if (!pair) break;
+          keyNode = pair.key;
+          node = pair.value;
+        } else if (node && typeof node === 'object' && 'items' in node && Array.isArray(node.items)) {
+          const item: unknown = node.items[Number(part)];
+          if (item === undefined) break;
+          keyNode = undefined;
+          node = item;
+        } else {
+          break;
+        }
+      }
+      const target = (options.key && keyNode ? keyNode : (node ?? keyNode)) as Node | undefined;
+      const range = target?.range;
+      return range ? at(range[0]) : undefined;
+    },
+  };
+}

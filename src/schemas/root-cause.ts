@@ -1,0 +1,16 @@
+import { z } from 'astro/zod';
+import { enumOf } from './enum-of';
+
+/** Why the incident happened; `category` is what search and the root-cause pages group by. */
+export function rootCauseSchema(categoryIds: readonly string[]) {
+  return z.strictObject({
+    /** An id from `content/taxonomy/root-causes.yaml`, such as `hardware`. Required. */
+    category: enumOf(categoryIds, 'content/taxonomy/root-causes.yaml'),
+    /** The root cause in a sentence: the thing that, fixed, stops a repeat. Required. */
+    summary: z.string().trim().min(1, 'must state the root cause in a sentence'),
+    /** The event that set the failure off, when it differs from the root cause. Optional. */
+    trigger: z.string().trim().min(1).optional(),
+    /** Conditions that made it worse or slower to fix. Optional. */
+    contributingFactors: z.array(z.string().trim().min(1, 'must not be empty')).optional(),
+  });
+}
