@@ -1,0 +1,63 @@
+import type { TaxonomyEntry } from '../schemas/taxonomy';
+import { byNewest, outstandingTasks, type Incident } from './incidents';
+
+/** A taxonomy entry with the incidents filed under it. */
+export interface Group<T = TaxonomyEntry> {
+  key: T;
+  incidents: Incident[];
+}
+
+/**
+ * Incidents per taxonomy entry, in the taxonomy's order, with empty entries kept: a category
+ * with no incidents is information too ("we have never had a DNS outage").
+ */
+export function groupByTaxonomy(
+  incidents: readonly Incident[],
+  entries: readonly TaxonomyEntry[],
+  idOf: (incident: Incident) => string,
+): Group[] {
+  return entries.map((entry) => ({
+    key: entry,
+    incidents: incidents.filter((incident) => idOf(incident) === entry.id).sort(byNewest),
+  }));
+}
+
+export const byRootCause = (incidents: readonly Incident[], rootCauses: readonly TaxonomyEntry[]) =>
+  groupByTaxonomy(incidents, rootCauses, (incident) => incident.data.rootCause.category);
+
+export const bySeverity = (incidents: readonly Incident[], severities: readonly TaxonomyEntry[]) =>
+  groupByTaxonomy(incidents, severities, (incident) => incident.data.severity);
+
+/** Incidents per service, busiest first, then by name. An incident counts once per service it hit. */
+export function byService(incidents: readonly Incident[]): { service: string; incidents: Incident[] }[] {
+  const map = new Map<string, Incident[]>();
+  for (const incident of incidents) {
+    for (const service of incident.data.services) map.set(service, [...(map.get(service) ?? []), incident]);
+  }
+  return [...map]
+    .map(([service, list]) => ({ service, incidents: list.sort(byNewest) }))
+    .sort((a, b) => b.incidents.length - a.incidents.length || a.service.localeCompare(b.service));
+}
+
+/** Incidents per UTC year, newest year first. */
+export function byYear(incidents: readonly Incident[]): { year: number; incidents: Incident[] }[] {
+  const map = new Map<number, Incident[]>();
+  for (const incident of incidents) {
+    const year = incident.data.startedAt.getUTCFullYear();
+    map.set(year, [...(map.get(year) ?? []), incident]);
+  }
+  return [...map]
+    .map(([year, list]) => ({ year, incidents: list.sort(byNewest) }))
+    .sort((a, b) => b.year - a.year);
+}
+
+/** Totals for the home page. */
+export function totals(incidents: readonly Incident[]) {
+  const durations = incidents.map((i) => i.data.durationMs).filter((ms): ms is number => ms !== undefined);
+  return {
+    incidents: incidents.length,
+    openTasks: incidents.reduce((sum, i) => sum + outstandingTasks(i).length, 0),
+    services: new Set(incidents.flatMap((i) => i.data.services)).size,
+    totalDowntimeMs: durations.reduce((sum, ms) => sum + ms, 0),
+  };
+}

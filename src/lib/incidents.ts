@@ -1,0 +1,48 @@
+import type { Postmortem } from '../schemas/postmortem';
+import type { TaskStatus } from '../schemas/task';
+
+/** A postmortem as pages handle it: its id and validated frontmatter. */
+export interface Incident {
+  id: string;
+  data: Postmortem;
+}
+
+/** Tasks still to be done; `done` and `wont-do` are closed. */
+const OUTSTANDING: readonly TaskStatus[] = ['open', 'in-progress'];
+
+export const isOutstanding = (task: { status: TaskStatus }) => OUTSTANDING.includes(task.status);
+
+export const outstandingTasks = (incident: Incident) => incident.data.tasks.filter(isOutstanding);
+
+export const hasOutstandingTasks = (incident: Incident) => outstandingTasks(incident).length > 0;
+
+/**
+ * Which postmortems a site shows. Drafts are for their authors: visible in `astro dev`, left
+ * out of production builds.
+ */
+export function isVisible(incident: Incident, { includeDrafts }: { includeDrafts: boolean }): boolean {
+  return includeDrafts || incident.data.status !== 'draft';
+}
+
+/** Newest first by start; ties broken by id so the order is stable between builds. */
+export function byNewest(a: Incident, b: Incident): number {
+  return b.data.startedAt.getTime() - a.data.startedAt.getTime() || a.id.localeCompare(b.id);
+}
+
+/**
+ * Incidents related to `id` in either direction: the ones it lists, and the ones that list it.
+ * An author links a new incident to an old one; the old page should show the new one too.
+ * Links to incidents not in `incidents` (say, a draft in a production build) are dropped.
+ */
+export function relatedIncidents(id: string, incidents: readonly Incident[]): Incident[] {
+  const self = incidents.find((incident) => incident.id === id);
+  const ids = new Set(self?.data.related ?? []);
+  for (const other of incidents) {
+    if (other.data.related?.includes(id)) ids.add(other.id);
+  }
+  ids.delete(id);
+  return incidents.filter((incident) => ids.has(incident.id)).sort(byNewest);
+}
+
+/** The year an incident started, in UTC; what the time pages and the year filter group by. */
+export const startYear = (incident: Incident) => incident.data.startedAt.getUTCFullYear();

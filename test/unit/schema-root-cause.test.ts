@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { onlyIssue, parse, rootCauseIds, validPostmortem } from './helpers';
+
+const rootCause = (fields: Record<string, unknown>) => ({
+  rootCause: { category: 'hardware', summary: 'A disk failed.', ...fields },
+});
+
+describe('rootCause', () => {
+  it.each(rootCauseIds)('accepts the category %s from root-causes.yaml', (category) => {
+    expect(parse(validPostmortem(rootCause({ category }))).rootCause.category).toBe(category);
+  });
+
+  it('rejects a category not in the taxonomy, listing every allowed id and the file', () => {
+    const issue = onlyIssue(validPostmortem(rootCause({ category: 'cosmic-rays' })));
+    expect(issue.path).toEqual(['rootCause', 'category']);
+    expect(issue.message).toBe(
+      `"cosmic-rays" is not allowed; use one of: ${rootCauseIds.join(', ')} (defined in content/taxonomy/root-causes.yaml)`,
+    );
+    expect(issue.message).toContain('hardware, software-bug, config-change');
+  });
+
+  it('requires a category, listing the allowed ids', () => {
+    const issue = onlyIssue(validPostmortem({ rootCause: { summary: 'A disk failed.' } }));
+    expect(issue.path).toEqual(['rootCause', 'category']);
+    expect(issue.message).toMatch(/^is required; use one of: hardware, /);
+  });
+
+  it('requires a summary', () => {
+    const issue = onlyIssue(validPostmortem(rootCause({ summary: '  ' })));
+    expect(issue.path).toEqual(['rootCause', 'summary']);
+    expect(issue.message).toBe('must state the root cause in a sentence');
+  });
+
+  it('takes an optional trigger and contributing factors', () => {
+    const pm = parse(
+      validPostmortem(rootCause({ trigger: 'Reads stopped.', contributingFactors: ['No spare drive.'] })),
+    );
+    expect(pm.rootCause.trigger).toBe('Reads stopped.');
+    expect(pm.rootCause.contributingFactors).toEqual(['No spare drive.']);
+  });
+
+  it('rejects an empty contributing factor at its index', () => {
+    const issue = onlyIssue(validPostmortem(rootCause({ contributingFactors: ['No spare drive.', ''] })));
+    expect(issue.path).toEqual(['rootCause', 'contributingFactors', 1]);
+    expect(issue.message).toBe('must not be empty');
+  });
+
+  it('is required', () => {
+    expect(onlyIssue(validPostmortem({ rootCause: undefined })).path).toEqual(['rootCause']);
+  });
+});

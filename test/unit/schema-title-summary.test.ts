@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { onlyIssue, parse, validPostmortem } from './helpers';
+
+describe('title', () => {
+  it('accepts 120 characters', () => {
+    expect(parse(validPostmortem({ title: 'x'.repeat(120) })).title).toHaveLength(120);
+  });
+
+  it('rejects 121 characters, saying the limit', () => {
+    const issue = onlyIssue(validPostmortem({ title: 'x'.repeat(121) }));
+    expect(issue.path).toEqual(['title']);
+    expect(issue.message).toBe('must be at most 120 characters');
+  });
+
+  it('rejects an empty title, also when it is only spaces', () => {
+    for (const title of ['', '   ']) {
+      const issue = onlyIssue(validPostmortem({ title }));
+      expect(issue.path).toEqual(['title']);
+      expect(issue.message).toBe('must not be empty');
+    }
+  });
+
+  it('is required, and the message says how long it may be', () => {
+    const issue = onlyIssue(validPostmortem({ title: undefined }));
+    expect(issue.path).toEqual(['title']);
+    expect(issue.message).toMatch(/is required.*120 characters/);
+  });
+});
+
+describe('summary', () => {
+  it('is required', () => {
+    const issue = onlyIssue(validPostmortem({ summary: undefined }));
+    expect(issue.path).toEqual(['summary']);
+    expect(issue.message).toMatch(/is required: one to three sentences/);
+  });
+
+  it('rejects an empty summary', () => {
+    const issue = onlyIssue(validPostmortem({ summary: ' ' }));
+    expect(issue.path).toEqual(['summary']);
+    expect(issue.message).toBe('must not be empty');
+  });
+});
