@@ -8,5 +8,6 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 180_000,
+    reporters: ['default', './test/reporters/summary.ts'],
   },
 });

@@ -66,3 +66,21 @@ function editDistance(a: string, b: string): number {
   }
   return previous[b.length] ?? 0;
 }
+
+/**
+ * Every field path an object schema accepts, with `[]` for list items: `title`,
+ * `rootCause.category`, `tasks[].due`. Used to keep the README's reference complete.
+ */
+export function fieldPaths(schema: z.ZodType, prefix = ''): string[] {
+  const current = unwrap(schema);
+  const def = defOf(current);
+  if (def.type === 'array' && def.element) return fieldPaths(def.element, `${prefix}[]`);
+  if (def.type !== 'object' || !def.shape) return [];
+  return Object.entries(def.shape).flatMap(([key, field]) => {
+    const path = prefix ? `${prefix}.${key}` : key;
+    const nested = fieldPaths(field, path);
+    const own = defOf(unwrap(field)).type;
+    // An object or list of objects is documented through its fields, not as a row of its own.
+    return nested.length > 0 && (own === 'object' || own === 'array') ? nested : [path, ...nested];
+  });
+}

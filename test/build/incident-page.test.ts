@@ -47,7 +47,11 @@ describe('incident page', () => {
   it('marks misleading paths and escalations in the timeline', async () => {
     const doc = await page('incidents/2023-11-05-dns-failover/index.html');
     const entries = doc.querySelectorAll('.timeline > li');
-    expect(entries.map((li) => li.getAttribute('data-kind'))).toEqual(['detection', 'misleading', 'mitigation']);
+    expect(entries.map((li) => li.getAttribute('data-kind'))).toEqual([
+      'detection',
+      'misleading',
+      'mitigation',
+    ]);
     const misleading = entries[1];
     expect(text(misleading?.querySelector('.kind') ?? null)).toBe('Misleading path');
     expect(text(misleading ?? null)).toContain('Suspected the identity provider');
@@ -81,7 +85,9 @@ describe('incident page', () => {
     const from = await page('incidents/2024-03-10-queue-backlog/index.html');
     const to = await page('incidents/2023-11-05-dns-failover/index.html');
     const relatedLinks = (doc: HTMLElement) =>
-      doc.querySelectorAll('section[aria-labelledby="related"] tbody a[href^="/incidents/"]').map((a) => a.getAttribute('href'));
+      doc
+        .querySelectorAll('section[aria-labelledby="related"] tbody a[href^="/incidents/"]')
+        .map((a) => a.getAttribute('href'));
     expect(relatedLinks(from)).toEqual(['/incidents/2023-11-05-dns-failover/']);
     // The older incident names nobody, but the newer one names it: the link shows from both sides.
     expect(relatedLinks(to)).toEqual(['/incidents/2024-03-10-queue-backlog/']);
@@ -110,14 +116,18 @@ describe('drafts', () => {
 describe('incident list and home page', () => {
   it('lists every published incident once, newest first', async () => {
     const doc = await page('incidents/index.html');
-    const links = doc.querySelectorAll('main table tbody a[href^="/incidents/"]').map((a) => a.getAttribute('href'));
+    const links = doc
+      .querySelectorAll('main table tbody a[href^="/incidents/"]')
+      .map((a) => a.getAttribute('href'));
     expect(links).toEqual(['/incidents/2024-03-10-queue-backlog/', '/incidents/2023-11-05-dns-failover/']);
   });
 
   it('shows totals and a search box on the home page', async () => {
     const doc = await page('index.html');
     const stats = Object.fromEntries(
-      doc.querySelectorAll('.stats > div').map((div) => [text(div.querySelector('dt')), text(div.querySelector('dd'))]),
+      doc
+        .querySelectorAll('.stats > div')
+        .map((div) => [text(div.querySelector('dt')), text(div.querySelector('dd'))]),
     );
     expect(stats).toMatchObject({ Incidents: '2', 'Services affected': '3', 'Open follow-up tasks': '2' });
     const form = doc.querySelector('main form[role="search"]');

@@ -1,0 +1,48 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fieldPaths } from '../../src/lib/schema-shape';
+import { postmortemSchema } from '../../src/schemas';
+import { ids, loadTaxonomy } from '../../src/lib/taxonomy';
+import { projectRoot } from '../helpers/build-site';
+
+const readme = fs.readFileSync(path.join(projectRoot, 'README.md'), 'utf8');
+const taxonomy = loadTaxonomy(path.join(projectRoot, 'content'));
+const schema = postmortemSchema({
+  rootCauseIds: ids(taxonomy.rootCauses),
+  severityIds: ids(taxonomy.severities),
+});
+
+describe('README', () => {
+  it('documents every frontmatter field the schema accepts', () => {
+    const paths = fieldPaths(schema);
+    expect(paths).toContain('rootCause.category');
+    expect(paths).toContain('tasks[].due');
+    const undocumented = paths.filter((field) => !readme.includes(`| \`${field}\``));
+    expect(undocumented).toEqual([]);
+  });
+
+  it('documents no field the schema does not accept', () => {
+    const paths = new Set(fieldPaths(schema));
+    const table = readme.slice(readme.indexOf('## Frontmatter reference'), readme.indexOf('### Taxonomies'));
+    const documented = [...table.matchAll(/^\| `([^`]+)`/gm)].map((match) => match[1]);
+    expect(documented.length).toBeGreaterThan(20);
+    expect(documented.filter((field) => !paths.has(field ?? ''))).toEqual([]);
+  });
+
+  it('lists the default root-cause ids that ship in content/taxonomy', () => {
+    for (const id of ids(taxonomy.rootCauses)) expect(readme).toContain(`\`${id}\``);
+  });
+
+  it('gives exactly two set-up commands, the second being npm test', () => {
+    const setUp = readme.slice(readme.indexOf('## Set up'), readme.indexOf('## Writing a postmortem'));
+    const commands = [...setUp.matchAll(/```sh\n([\s\S]*?)```/g)].map((match) => match[1]?.trim());
+    expect(commands).toEqual(['npm install && npm run build', 'npm test']);
+  });
+
+  it('uses the same test command as .ci/run', () => {
+    const ci = fs.readFileSync(path.join(projectRoot, '.ci/run'), 'utf8');
+    expect(ci).toMatch(/^npm install\b/m);
+    expect(ci).toMatch(/^npm test$/m);
+  });
+});
