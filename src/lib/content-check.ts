@@ -105,8 +105,18 @@ export function checkPostmortemFile(
     };
   }
   const result = schema.safeParse(source.data);
-  if (result.success) return { data: result.data, problems: [] };
-  return { problems: issuesToProblems(file, result.error.issues, source, schema) };
+  if (!result.success) return { problems: issuesToProblems(file, result.error.issues, source, schema) };
+  // The schema is shared by every file and cannot know which one it is reading; this rule can.
+  const id = postmortemIdFromPath(file);
+  const self = result.data.related?.indexOf(id) ?? -1;
+  if (self < 0) return { data: result.data, problems: [] };
+  const problem = {
+    file,
+    ...source.positionOf(['related', self]),
+    field: `related.${self}`,
+    message: 'names this postmortem itself; list other incidents only',
+  };
+  return { data: result.data, problems: [problem] };
 }
 
 /**
@@ -147,16 +157,7 @@ export function checkContent(contentRoot: string, taxonomy?: Taxonomy): CheckRes
     const id = postmortemIdFromPath(file);
     const checked = checkPostmortemFile(file, fs.readFileSync(file, 'utf8'), schema);
     problems.push(...checked.problems);
-    if (!checked.data) continue;
-    const selfIndex = checked.data.related?.indexOf(id) ?? -1;
-    if (selfIndex >= 0) {
-      problems.push({
-        file,
-        field: `related.${selfIndex}`,
-        message: 'names this postmortem itself; list other incidents only',
-      });
-    }
-    postmortems.push({ id, file, data: checked.data });
+    if (checked.data) postmortems.push({ id, file, data: checked.data });
   }
   return { postmortems, problems };
 }

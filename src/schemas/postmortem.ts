@@ -8,6 +8,7 @@ import { slugSchema } from './slug';
 import { taskSchema } from './task';
 import { timelineEntrySchema } from './timeline';
 import { timestampSchema } from './timestamp';
+import { requiredText } from './text';
 
 /** Where a postmortem is in its review. Drafts show in `astro dev` only. */
 export const POSTMORTEM_STATUSES = ['draft', 'in-review', 'published'] as const;
@@ -51,7 +52,7 @@ export function postmortemSchema({ rootCauseIds, severityIds, postmortemIds }: P
         .min(1, 'must not be empty')
         .max(120, 'must be at most 120 characters'),
       /** The issue summary: what broke, for whom, and why, in one to three sentences. Required. */
-      summary: z.string({ error: 'is required: one to three sentences' }).trim().min(1, 'must not be empty'),
+      summary: requiredText('the issue summary in one to three sentences'),
       /** `draft`, `in-review` or `published`. Default `published`. */
       status: enumOf(POSTMORTEM_STATUSES).default('published'),
       /** An id from `content/taxonomy/severities.yaml`, such as `SEV1`. Required. */
@@ -122,8 +123,9 @@ export function postmortemSchema({ rootCauseIds, severityIds, postmortemIds }: P
         previous = { key, at };
       }
 
-      if (pm.duration && pm.resolvedAt) {
-        const written = parseIsoDuration(pm.duration) ?? 0;
+      // An unreadable duration already has its own issue; comparing it as 0 would add a false one.
+      const written = pm.duration ? parseIsoDuration(pm.duration) : undefined;
+      if (written !== undefined && pm.resolvedAt) {
         const actual = elapsed(pm.startedAt, pm.resolvedAt);
         if (Math.abs(written - actual) > DURATION_TOLERANCE_MS) {
           ctx.addIssue({

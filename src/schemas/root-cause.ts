@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { enumOf } from './enum-of';
+import { requiredText } from './text';
 
 /** Why the incident happened; `category` is what search and the root-cause pages group by. */
 export function rootCauseSchema(categoryIds: readonly string[]) {
@@ -7,7 +8,7 @@ export function rootCauseSchema(categoryIds: readonly string[]) {
     /** An id from `content/taxonomy/root-causes.yaml`, such as `hardware`. Required. */
     category: enumOf(categoryIds, 'content/taxonomy/root-causes.yaml'),
     /** The root cause in a sentence: the thing that, fixed, stops a repeat. Required. */
-    summary: z.string().trim().min(1, 'must state the root cause in a sentence'),
+    summary: requiredText('the root cause in a sentence'),
     /** The event that set the failure off, when it differs from the root cause. Optional. */
     trigger: z.string().trim().min(1).optional(),
     /** Conditions that made it worse or slower to fix. Optional. */

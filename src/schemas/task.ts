@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { calendarDateSchema } from './timestamp';
 import { enumOf } from './enum-of';
+import { requiredText } from './text';
 
 /** What a follow-up task does about the incident. */
 export const TASK_TYPES = ['mitigate', 'prevent', 'detect', 'process'] as const;
@@ -13,7 +14,7 @@ export type TaskStatus = (typeof TASK_STATUSES)[number];
 /** A corrective or preventive action that came out of the review. */
 export const taskSchema = z.strictObject({
   /** What will be done, as an imperative sentence. Required. */
-  title: z.string().trim().min(1, 'must say what will be done'),
+  title: requiredText('what will be done'),
   /** One of `mitigate`, `prevent`, `detect`, `process`. Required. */
   type: enumOf(TASK_TYPES),
   /** One of `open`, `in-progress`, `done`, `wont-do`. Default `open`. */

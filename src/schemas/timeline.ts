@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { timestampSchema } from './timestamp';
 import { enumOf } from './enum-of';
+import { requiredText } from './text';
 
 /**
  * What a timeline entry records. `misleading` marks a path the responders followed that turned
@@ -25,5 +26,5 @@ export const timelineEntrySchema = z.strictObject({
   /** One of `TIMELINE_KINDS`. Default `note`. */
   kind: enumOf(TIMELINE_KINDS).default('note'),
   /** What happened, in a sentence or two. Required. */
-  text: z.string().trim().min(1, 'must say what happened'),
+  text: requiredText('what happened at this time'),
 });

@@ -24,9 +24,9 @@ export type Frontmatter = Record<string, unknown>;
 
 /** Copies `base` with `overrides` applied; an override of `undefined` removes the field. */
 function withOverrides(base: Frontmatter, overrides: Frontmatter): Frontmatter {
-  const result: Frontmatter = { ...base, ...overrides };
-  for (const [key, value] of Object.entries(overrides)) if (value === undefined) delete result[key];
-  return result;
+  return Object.fromEntries(
+    Object.entries({ ...base, ...overrides }).filter(([, value]) => value !== undefined),
+  );
 }
 
 /**
@@ -68,7 +68,11 @@ export function completePostmortem(overrides: Frontmatter = {}): Frontmatter {
       resolution: 'The drive was replaced and the array rebuilt.',
       timeline: [
         { at: '2024-05-09T08:05:00Z', kind: 'detection', text: 'Users report that email is down.' },
-        { at: '2024-05-09T08:15:00Z', kind: 'misleading', text: 'Network alerts send responders the wrong way.' },
+        {
+          at: '2024-05-09T08:15:00Z',
+          kind: 'misleading',
+          text: 'Network alerts send responders the wrong way.',
+        },
       ],
       tasks: [
         {

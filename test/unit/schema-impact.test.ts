@@ -29,15 +29,18 @@ describe('impact', () => {
   it('requires impact.summary', () => {
     const issue = onlyIssue(validPostmortem({ impact: { usersAffectedPercent: 10 } }));
     expect(issue.path).toEqual(['impact', 'summary']);
+    expect(issue.message).toBe('is required: what users experienced');
   });
 
   it('rejects an empty impact.summary', () => {
     const issue = onlyIssue(validPostmortem({ impact: { summary: '' } }));
     expect(issue.path).toEqual(['impact', 'summary']);
-    expect(issue.message).toBe('must say what users experienced');
+    expect(issue.message).toBe('must not be empty: what users experienced');
   });
 
   it('requires impact itself', () => {
-    expect(onlyIssue(validPostmortem({ impact: undefined })).path).toEqual(['impact']);
+    const issue = onlyIssue(validPostmortem({ impact: undefined }));
+    expect(issue.path).toEqual(['impact']);
+    expect(issue.message).toContain('expected object, received undefined');
   });
 });

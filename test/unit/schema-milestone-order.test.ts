@@ -4,7 +4,9 @@ import { onlyIssue, parse, validPostmortem } from './helpers';
 /** startedAt 08:00Z and resolvedAt 11:30Z come from `validPostmortem`. */
 describe('startedAt <= detectedAt <= mitigatedAt <= resolvedAt', () => {
   it('passes when the milestones are in order', () => {
-    const pm = parse(validPostmortem({ detectedAt: '2024-05-09T08:05:00Z', mitigatedAt: '2024-05-09T11:00:00Z' }));
+    const pm = parse(
+      validPostmortem({ detectedAt: '2024-05-09T08:05:00Z', mitigatedAt: '2024-05-09T11:00:00Z' }),
+    );
     expect(pm.mitigatedAt).toEqual(new Date('2024-05-09T11:00:00Z'));
   });
 
@@ -51,5 +53,8 @@ describe('startedAt <= detectedAt <= mitigatedAt <= resolvedAt', () => {
     // 09:00+02:00 is 07:00Z: an hour before the 08:00Z start, though "09:00" reads later.
     const issue = onlyIssue(validPostmortem({ detectedAt: '2024-05-09T09:00:00+02:00' }));
     expect(issue.path).toEqual(['detectedAt']);
+    expect(issue.message).toBe(
+      'must not be before startedAt (2024-05-09T08:00:00.000Z); got 2024-05-09T07:00:00.000Z',
+    );
   });
 });

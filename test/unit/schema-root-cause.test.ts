@@ -28,7 +28,7 @@ describe('rootCause', () => {
   it('requires a summary', () => {
     const issue = onlyIssue(validPostmortem(rootCause({ summary: '  ' })));
     expect(issue.path).toEqual(['rootCause', 'summary']);
-    expect(issue.message).toBe('must state the root cause in a sentence');
+    expect(issue.message).toBe('must not be empty: the root cause in a sentence');
   });
 
   it('takes an optional trigger and contributing factors', () => {
@@ -46,6 +46,8 @@ describe('rootCause', () => {
   });
 
   it('is required', () => {
-    expect(onlyIssue(validPostmortem({ rootCause: undefined })).path).toEqual(['rootCause']);
+    const issue = onlyIssue(validPostmortem({ rootCause: undefined }));
+    expect(issue.path).toEqual(['rootCause']);
+    expect(issue.message).toContain('expected object, received undefined');
   });
 });

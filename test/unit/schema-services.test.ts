@@ -22,13 +22,16 @@ describe('services', () => {
     expect(issue.message).toBe('must list at least one affected service');
   });
 
-  it.each(['Email', 'mail_relay', 'mail--relay', '-email', 'mail relay'])('rejects %j, pointing at the item', (bad) => {
-    const issue = onlyIssue(validPostmortem({ services: ['email', bad] }));
-    expect(issue.path).toEqual(['services', 1]);
-    expect(issue.message).toBe(
-      'must be a lowercase slug: letters a-z, digits and single hyphens, such as mail-relay',
-    );
-  });
+  it.each(['Email', 'mail_relay', 'mail--relay', '-email', 'mail relay'])(
+    'rejects %j, pointing at the item',
+    (bad) => {
+      const issue = onlyIssue(validPostmortem({ services: ['email', bad] }));
+      expect(issue.path).toEqual(['services', 1]);
+      expect(issue.message).toBe(
+        'must be a lowercase slug: letters a-z, digits and single hyphens, such as mail-relay',
+      );
+    },
+  );
 
   it('rejects a service listed twice, at the repeat', () => {
     const issue = onlyIssue(validPostmortem({ services: ['email', 'mail-storage', 'email'] }));

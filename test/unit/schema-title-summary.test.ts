@@ -31,12 +31,12 @@ describe('summary', () => {
   it('is required', () => {
     const issue = onlyIssue(validPostmortem({ summary: undefined }));
     expect(issue.path).toEqual(['summary']);
-    expect(issue.message).toMatch(/is required: one to three sentences/);
+    expect(issue.message).toBe('is required: the issue summary in one to three sentences');
   });
 
   it('rejects an empty summary', () => {
     const issue = onlyIssue(validPostmortem({ summary: ' ' }));
     expect(issue.path).toEqual(['summary']);
-    expect(issue.message).toBe('must not be empty');
+    expect(issue.message).toBe('must not be empty: the issue summary in one to three sentences');
   });
 });
