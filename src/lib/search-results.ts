@@ -1,0 +1,128 @@
+import { routes } from './routes';
+import { facetLabel, type SearchLabels } from './search-facets';
+import type { SearchState } from './search-state';
+import { formatDate } from './time';
+
+/**
+ * What one search result shows, computed from the fragment Pagefind returns for it, so the
+ * page needs no further fetch: title, start date, severity, root cause (linking to its
+ * category page), services and an excerpt with the matched words marked.
+ */
+
+/** The parts of Pagefind's `result.data()` this page reads. */
+export interface ResultFragment {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+  filters: Record<string, string[] | undefined>;
+}
+
+/** A run of excerpt text; `marked` runs matched the query. */
+export interface ExcerptPart {
+  text: string;
+  marked: boolean;
+}
+
+export interface ResultView {
+  url: string;
+  title: string;
+  /** ISO 8601, for `<time datetime>`; `''` when the index has no date. */
+  dateTime: string;
+  /** "22 Feb 2024", the UTC day, as the incident tables show it. */
+  dateLabel: string;
+  severity: { id: string; label: string; rank: number } | undefined;
+  rootCause: { id: string; label: string; href: string } | undefined;
+  services: string[];
+  excerpt: ExcerptPart[];
+}
+
+/** The badge colour step for a severity, by its rank in the taxonomy, as `SeverityBadge` does. */
+export function severityRank(id: string, labels: SearchLabels): number {
+  return Math.min(4, labels.severities.findIndex((entry) => entry.id === id) + 1 || 4);
+}
+
+/**
+ * Builds the view of one result. With no query there is nothing to highlight, so the
+ * incident's summary stands in for the excerpt.
+ */
+export function resultView(fragment: ResultFragment, labels: SearchLabels, hasQuery: boolean): ResultView {
+  const { meta, filters } = fragment;
+  const date = meta['date'] ? new Date(meta['date']) : undefined;
+  const valid = date && !Number.isNaN(date.getTime());
+  const severity = meta['severity'] ?? filters['severity']?.[0];
+  const rootCause = filters['rootCause']?.[0];
+  return {
+    url: fragment.url,
+    title: meta['title'] ?? fragment.url,
+    dateTime: valid ? date.toISOString() : '',
+    dateLabel: valid ? formatDate(date, 'UTC') : '',
+    severity: severity
+      ? {
+          id: severity,
+          label: facetLabel('severity', severity, labels),
+          rank: severityRank(severity, labels),
+        }
+      : undefined,
+    rootCause: rootCause
+      ? {
+          id: rootCause,
+          label: facetLabel('rootCause', rootCause, labels),
+          href: routes.rootCause(rootCause),
+        }
+      : undefined,
+    services: [...(filters['services'] ?? [])].sort(),
+    excerpt: hasQuery && fragment.excerpt ? parseExcerpt(fragment.excerpt) : plain(meta['summary'] ?? ''),
+  };
+}
+
+const plain = (text: string): ExcerptPart[] => (text ? [{ text, marked: false }] : []);
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+/** Decodes the character references Pagefind leaves in text, in one pass (`&amp;lt;` stays `&lt;`). */
+export function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, name: string) => {
+    if (name[0] === '#') {
+      const code =
+        name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return ENTITIES[name.toLowerCase()] ?? whole;
+  });
+}
+
+/**
+ * Splits a Pagefind excerpt into plain and marked runs. Pagefind escapes the page text and adds
+ * only `<mark>` tags; reading the excerpt as text runs instead of HTML means nothing else from
+ * the index can ever become markup on the page.
+ */
+export function parseExcerpt(html: string): ExcerptPart[] {
+  const parts: ExcerptPart[] = [];
+  let marked = false;
+  for (const piece of html.split(/(<\/?mark>)/i)) {
+    if (/^<mark>$/i.test(piece)) marked = true;
+    else if (/^<\/mark>$/i.test(piece)) marked = false;
+    else if (piece) {
+      const text = decodeEntities(piece);
+      const last = parts.at(-1);
+      if (last && last.marked === marked) last.text += text;
+      else parts.push({ text, marked });
+    }
+  }
+  return parts;
+}
+
+const incidents = (count: number) => `${count} incident${count === 1 ? '' : 's'}`;
+
+/**
+ * The sentence the live region reads after each search: how many incidents, for which words,
+ * and whether filters narrowed it.
+ */
+export function resultSummary(count: number, state: SearchState): string {
+  const filters = Object.values(state.filters).reduce((sum, values) => sum + values.length, 0);
+  const filtered = filters ? ` with ${filters} filter${filters === 1 ? '' : 's'}` : '';
+  const words = state.q ? ` for “${state.q}”` : '';
+  if (count === 0) return `No incidents found${words}${filtered}.`;
+  if (!state.q && !filters) return count === 1 ? 'One incident.' : `All ${incidents(count)}.`;
+  return `${incidents(count)} found${words}${filtered}.`;
+}

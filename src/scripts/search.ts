@@ -1,0 +1,433 @@
+/**
+ * The search page in the browser: loads Pagefind, runs the search the URL describes, and keeps
+ * the URL, the controls and the results in step. The decisions (what to ask Pagefind, how to
+ * count facets, what a result says) live in tested modules under `src/lib/`; this file only
+ * wires them to the DOM.
+ */
+import { buildFacets, type Facet, type SearchLabels } from '../lib/search-facets';
+import {
+  effectiveSort,
+  facetCounts,
+  searchPlan,
+  type FilterCounts,
+  type PagefindQuery,
+} from '../lib/search-query';
+import { EXCERPT_LENGTH, PAGE_SIZE, RANKING, TYPING_DELAY_MS } from '../lib/search-ranking';
+import type { FilterKey } from '../lib/search-record';
+import { resultSummary, resultView, type ResultFragment, type ResultView } from '../lib/search-results';
+import {
+  activeFilterCount,
+  clearFilters,
+  normaliseQuery,
+  parseSearchParams,
+  sameSearch,
+  searchHref,
+  SORTS,
+  toggleFilter,
+  toSearchParams,
+  type SearchState,
+  type Sort,
+} from '../lib/search-state';
+
+/** The parts of Pagefind's browser API this page uses (`pagefind.js`, 1.x). */
+interface Pagefind {
+  options(options: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  filters(): Promise<FilterCounts>;
+  search(term: string | null, options: PagefindQuery['options']): Promise<PagefindResponse>;
+}
+
+interface PagefindResponse {
+  results: { id: string; data(): Promise<ResultFragment> }[];
+  filters: FilterCounts;
+}
+
+/** A collapsed facet shows at most this many values; "Show all" shows the rest. */
+const FACET_PREVIEW = 8;
+
+export async function startSearch(root: HTMLElement): Promise<void> {
+  const ui = elements(root);
+  const labels = JSON.parse(root.dataset['labels'] ?? '{}') as SearchLabels;
+  let state = parseSearchParams(location.search);
+  syncControls();
+
+  let pagefind: Pagefind;
+  let totals: FilterCounts;
+  try {
+    pagefind = await loadPagefind();
+    totals = await pagefind.filters();
+  } catch (error) {
+    console.error('Hindsight: the search index could not be loaded.', error);
+    ui.unavailable.hidden = false;
+    ui.devHint.hidden = !import.meta.env.DEV;
+    return;
+  }
+  ui.panel.hidden = false;
+
+  const facetViews = new FacetViews(ui, (key, value) => commit(toggleFilter(state, key, value), 'push'));
+  let results: PagefindResponse['results'] = [];
+  let shown = 0;
+  let generation = 0;
+  let typingTimer: ReturnType<typeof setTimeout> | undefined;
+  /** True while the history entry for the current typing run exists, so keystrokes replace it. */
+  let typing = false;
+
+  /**
+   * Runs the search for `state`. A failure (say, an index chunk that would not load) is said
+   * in the status line rather than leaving the list busy for ever.
+   */
+  function run() {
+    const mine = ++generation;
+    search(mine).catch((error: unknown) => {
+      if (mine !== generation) return;
+      console.error('Hindsight: search failed.', error);
+      ui.status.textContent = 'The search failed. Reload the page to try again.';
+      ui.list.removeAttribute('aria-busy');
+    });
+  }
+
+  /** Runs the search for `state` and shows it; a newer run supersedes an older one mid-flight. */
+  async function search(mine: number) {
+    ui.list.setAttribute('aria-busy', 'true');
+    const plan = searchPlan(state);
+    const facetKeys = Object.keys(plan.facets) as FilterKey[];
+    const [main, ...perFacet] = await Promise.all([
+      pagefind.search(plan.main.term, plan.main.options),
+      ...facetKeys.map((key) => {
+        const query = plan.facets[key] as PagefindQuery;
+        return pagefind.search(query.term, query.options);
+      }),
+    ]);
+    if (mine !== generation || !main) return;
+    const counts = facetCounts(
+      main.filters,
+      Object.fromEntries(facetKeys.map((key, index) => [key, perFacet[index]?.filters ?? {}])),
+    );
+    facetViews.render(buildFacets(totals, counts, state, labels));
+    ui.clearButtons.forEach((button) => (button.hidden = activeFilterCount(state) === 0));
+    labelFiltersToggle();
+
+    results = main.results;
+    shown = 0;
+    ui.list.replaceChildren();
+    await showMore(mine);
+    if (mine !== generation) return;
+    ui.status.textContent = resultSummary(results.length, state);
+    ui.empty.hidden = results.length > 0;
+    ui.emptyHint.textContent = emptyHint(state);
+    ui.list.removeAttribute('aria-busy');
+    // Which search the page now shows, as its query string; tests wait on it.
+    root.dataset['shown'] = toSearchParams(state).toString();
+  }
+
+  /** Renders the next page of results; returns the first new result's link, for focus. */
+  async function showMore(mine: number): Promise<HTMLAnchorElement | undefined> {
+    const batch = results.slice(shown, shown + PAGE_SIZE);
+    const fragments = await Promise.all(batch.map((result) => result.data()));
+    if (mine !== generation) return undefined;
+    const items = fragments.map((fragment) =>
+      renderResult(ui, resultView(fragment, labels, Boolean(state.q))),
+    );
+    ui.list.append(...items);
+    shown += batch.length;
+    ui.more.hidden = shown >= results.length;
+    ui.more.textContent = `Show more results (${results.length - shown} more)`;
+    return items[0]?.querySelector<HTMLAnchorElement>('a') ?? undefined;
+  }
+
+  /** Makes `next` the current search: URL (pushed or replaced), controls, results. */
+  function commit(next: SearchState, mode: 'push' | 'replace') {
+    state = next;
+    const href = searchHref(location.pathname, state);
+    if (href !== `${location.pathname}${location.search}`) {
+      if (mode === 'push') history.pushState(null, '', href);
+      else history.replaceState(null, '', href);
+    }
+    document.title = pageTitle(state);
+    syncSort();
+    run();
+  }
+
+  function syncControls() {
+    ui.input.value = state.q;
+    document.title = pageTitle(state);
+    syncSort();
+  }
+
+  function syncSort() {
+    ui.sort.value = effectiveSort(state);
+    // "Best match" means nothing without words; an empty search lists the newest first.
+    const relevance = ui.sort.querySelector<HTMLOptionElement>('option[value="relevance"]');
+    if (relevance) relevance.disabled = !state.q;
+  }
+
+  ui.input.addEventListener('input', () => {
+    clearTimeout(typingTimer);
+    typingTimer = setTimeout(() => {
+      const q = normaliseQuery(ui.input.value);
+      if (q === state.q) return;
+      // The first keystroke of a run adds a history entry; the rest refine it, so Back returns
+      // to the search before the typing rather than through every prefix of the words.
+      commit({ ...state, q }, typing ? 'replace' : 'push');
+      typing = true;
+    }, TYPING_DELAY_MS);
+  });
+
+  ui.form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    clearTimeout(typingTimer);
+    const next = { ...state, q: normaliseQuery(ui.input.value) };
+    if (!sameSearch(next, state)) commit(next, typing ? 'replace' : 'push');
+    typing = false;
+  });
+
+  ui.sort.addEventListener('change', () => {
+    const sort = ui.sort.value as Sort;
+    if (SORTS.includes(sort)) commit({ ...state, sort }, 'push');
+    typing = false;
+  });
+
+  for (const button of ui.clearButtons) {
+    button.addEventListener('click', () => {
+      commit(clearFilters(state), 'push');
+      typing = false;
+      // The button hides once there is nothing to clear; hand focus to where the next search starts.
+      ui.input.focus();
+    });
+  }
+
+  function labelFiltersToggle() {
+    const open = ui.facets.classList.contains('open');
+    const active = activeFilterCount(state);
+    ui.filtersToggle.setAttribute('aria-expanded', String(open));
+    ui.filtersToggle.textContent = `${open ? 'Hide' : 'Show'} filters${active ? ` (${active} active)` : ''}`;
+  }
+
+  ui.filtersToggle.addEventListener('click', () => {
+    ui.facets.classList.toggle('open');
+    labelFiltersToggle();
+  });
+
+  ui.more.addEventListener('click', async () => {
+    const first = await showMore(generation);
+    first?.focus();
+  });
+
+  window.addEventListener('popstate', () => {
+    clearTimeout(typingTimer);
+    typing = false;
+    state = parseSearchParams(location.search);
+    syncControls();
+    run();
+  });
+
+  // Typing elsewhere ends a typing run, so the next words get their own history entry.
+  ui.input.addEventListener('blur', () => (typing = false));
+
+  run();
+}
+
+async function loadPagefind(): Promise<Pagefind> {
+  const bundle = `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}pagefind/pagefind.js`;
+  const pagefind = (await import(/* @vite-ignore */ bundle)) as Pagefind;
+  await pagefind.options({ ranking: RANKING, excerptLength: EXCERPT_LENGTH, excerptEllipsis: '…' });
+  await pagefind.init();
+  return pagefind;
+}
+
+function pageTitle(state: SearchState): string {
+  return state.q ? `“${state.q}” · Search · Hindsight` : 'Search · Hindsight';
+}
+
+function emptyHint(state: SearchState): string {
+  const filtered = activeFilterCount(state) > 0;
+  if (filtered && state.q) return 'Clear the filters to search every incident, or try other words.';
+  if (filtered) return 'Filters narrow each other: clear some of them to see more.';
+  return 'Try fewer or different words: a symptom ("email down"), a cause ("disk failure") or a service.';
+}
+
+function elements(root: HTMLElement) {
+  const one = <T extends Element>(selector: string): T => {
+    const element = root.querySelector<T>(selector);
+    if (!element) throw new Error(`Search page is missing ${selector}`);
+    return element;
+  };
+  return {
+    form: one<HTMLFormElement>('[data-search-form]'),
+    input: one<HTMLInputElement>('[data-search-input]'),
+    unavailable: one<HTMLElement>('[data-search-unavailable]'),
+    devHint: one<HTMLElement>('[data-dev-hint]'),
+    panel: one<HTMLElement>('[data-search-panel]'),
+    facets: one<HTMLElement>('[data-facets]'),
+    filtersToggle: one<HTMLButtonElement>('[data-filters-toggle]'),
+    clearButtons: [...root.querySelectorAll<HTMLButtonElement>('[data-clear-filters]')],
+    status: one<HTMLElement>('[data-search-status]'),
+    sort: one<HTMLSelectElement>('[data-search-sort]'),
+    list: one<HTMLOListElement>('[data-search-results]'),
+    empty: one<HTMLElement>('[data-search-empty]'),
+    emptyHint: one<HTMLElement>('[data-empty-hint]'),
+    more: one<HTMLButtonElement>('[data-search-more]'),
+    facetTemplate: one<HTMLTemplateElement>('template[data-template="facet"]'),
+    optionTemplate: one<HTMLTemplateElement>('template[data-template="facet-option"]'),
+    resultTemplate: one<HTMLTemplateElement>('template[data-template="result"]'),
+  };
+}
+
+type Elements = ReturnType<typeof elements>;
+
+const clone = <T extends Element>(template: HTMLTemplateElement) =>
+  template.content.firstElementChild?.cloneNode(true) as T;
+
+/**
+ * The facet fieldsets, built once and then updated in place: counts change under a focused
+ * checkbox without the element being replaced, so keyboard focus and screen-reader position
+ * survive every search.
+ */
+class FacetViews {
+  private readonly groups = new Map<FilterKey, FacetGroup>();
+  private readonly options = new Map<string, OptionView>();
+
+  constructor(
+    private readonly ui: Elements,
+    private readonly onToggle: (key: FilterKey, value: string) => void,
+  ) {}
+
+  render(facets: Facet[]) {
+    for (const facet of facets) {
+      const group = this.group(facet);
+      group.facet = facet;
+      group.fieldset.hidden = facet.options.length === 0;
+      group.views = facet.options.map((option) => {
+        const view = this.option(facet.key, option.value, option.label, group.list);
+        view.input.checked = option.selected;
+        view.count.textContent = String(option.count);
+        view.unit.textContent = option.count === 1 ? ' incident' : ' incidents';
+        view.item.classList.toggle('empty', option.count === 0);
+        return view;
+      });
+      this.collapse(group);
+    }
+  }
+
+  /**
+   * Collapsed, a facet shows the values that match something (or are selected), at most
+   * `FACET_PREVIEW` of them, in their fixed order; expanded, it shows every value. Counts within
+   * a facet do not change when one of its own values is toggled, so the checkbox in focus never
+   * hides itself.
+   */
+  private collapse(group: FacetGroup) {
+    let shown = 0;
+    for (const [index, view] of group.views.entries()) {
+      const useful = view.input.checked || (group.facet.options[index]?.count ?? 0) > 0;
+      const visible = group.expanded || (useful && (shown < FACET_PREVIEW || view.input.checked));
+      view.item.hidden = !visible;
+      if (visible) shown++;
+    }
+    const total = group.views.length;
+    group.none.hidden = shown > 0;
+    group.more.hidden = shown === total && !group.expanded;
+    group.more.setAttribute('aria-expanded', String(group.expanded));
+    group.more.textContent = group.expanded ? 'Show fewer options' : `Show all ${total} options`;
+  }
+
+  private group(facet: Facet): FacetGroup {
+    const existing = this.groups.get(facet.key);
+    if (existing) return existing;
+    const fieldset = clone<HTMLFieldSetElement>(this.ui.facetTemplate);
+    const legend = fieldset.querySelector('legend');
+    if (legend) legend.textContent = facet.legend;
+    const list = fieldset.querySelector('ul') as HTMLUListElement;
+    const more = fieldset.querySelector('button') as HTMLButtonElement;
+    const none = fieldset.querySelector('[data-none]') as HTMLElement;
+    list.id = `facet-${facet.key}`;
+    more.setAttribute('aria-controls', list.id);
+    const group: FacetGroup = { facet, fieldset, list, more, none, expanded: false, views: [] };
+    more.addEventListener('click', () => {
+      group.expanded = !group.expanded;
+      this.collapse(group);
+    });
+    this.ui.facets.append(fieldset);
+    this.groups.set(facet.key, group);
+    return group;
+  }
+
+  private option(key: FilterKey, value: string, label: string, list: HTMLUListElement): OptionView {
+    const id = `${key}\u0000${value}`;
+    const existing = this.options.get(id);
+    if (existing) return existing;
+    const item = clone<HTMLLIElement>(this.ui.optionTemplate);
+    const input = item.querySelector('input') as HTMLInputElement;
+    input.id = `filter-${key}-${this.options.size}`;
+    input.name = key;
+    input.value = value;
+    (item.querySelector('label') as HTMLLabelElement).htmlFor = input.id;
+    (item.querySelector('.label') as HTMLElement).textContent = label;
+    input.addEventListener('change', () => this.onToggle(key, value));
+    const view: OptionView = {
+      item,
+      input,
+      count: item.querySelector('[data-count]') as HTMLElement,
+      unit: item.querySelector('[data-count-unit]') as HTMLElement,
+    };
+    list.append(item);
+    this.options.set(id, view);
+    return view;
+  }
+}
+
+interface FacetGroup {
+  facet: Facet;
+  fieldset: HTMLFieldSetElement;
+  list: HTMLUListElement;
+  more: HTMLButtonElement;
+  /** "None in these results", for a collapsed facet with nothing to show. */
+  none: HTMLElement;
+  expanded: boolean;
+  views: OptionView[];
+}
+
+interface OptionView {
+  item: HTMLLIElement;
+  input: HTMLInputElement;
+  count: HTMLElement;
+  unit: HTMLElement;
+}
+
+function renderResult(ui: Elements, view: ResultView): HTMLLIElement {
+  const item = clone<HTMLLIElement>(ui.resultTemplate);
+  const slot = <T extends Element>(name: string) => item.querySelector<T>(`[data-slot="${name}"]`) as T;
+
+  const link = slot<HTMLAnchorElement>('link');
+  link.href = view.url;
+  link.textContent = view.title;
+
+  const date = slot<HTMLTimeElement>('date');
+  date.dateTime = view.dateTime;
+  date.textContent = view.dateLabel;
+
+  const severity = slot<HTMLElement>('severity');
+  if (view.severity) {
+    severity.textContent = view.severity.id;
+    severity.title = view.severity.label;
+    severity.classList.add(`sev-${view.severity.rank}`);
+  }
+
+  const rootCause = slot<HTMLAnchorElement>('root-cause');
+  if (view.rootCause) {
+    rootCause.href = view.rootCause.href;
+    rootCause.textContent = view.rootCause.label;
+  }
+
+  slot<HTMLElement>('services').textContent = view.services.join(', ');
+
+  const excerpt = slot<HTMLElement>('excerpt');
+  excerpt.replaceChildren(
+    ...view.excerpt.map((part) => {
+      if (!part.marked) return document.createTextNode(part.text);
+      const mark = document.createElement('mark');
+      mark.textContent = part.text;
+      return mark;
+    }),
+  );
+  return item;
+}
