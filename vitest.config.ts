@@ -9,5 +9,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 180_000,
     reporters: ['default', './test/reporters/summary.ts'],
+    // Finds (or installs) the browser the end-to-end search tests drive, and gives them one
+    // shared build of content/ per run.
+    globalSetup: ['./test/setup/browser.ts', './test/setup/e2e-site.ts'],
   },
 });

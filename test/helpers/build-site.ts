@@ -1,13 +1,64 @@
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Runs `fn` while holding a lock shared by every process on the machine: a directory that
+ * only one process can create. A lock left by a process that died is taken over.
+ */
+export async function withLock<T>(lockDir: string, fn: () => Promise<T>): Promise<T> {
+  for (;;) {
+    try {
+      await fs.mkdir(lockDir);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if (await isStale(lockDir)) await fs.rm(lockDir, { recursive: true, force: true });
+      else await sleep(100);
+    }
+  }
+  try {
+    await fs.writeFile(path.join(lockDir, 'pid'), String(process.pid));
+    return await fn();
+  } finally {
+    await fs.rm(lockDir, { recursive: true, force: true });
+  }
+}
+
+async function isStale(lockDir: string): Promise<boolean> {
+  const pid = Number(await fs.readFile(path.join(lockDir, 'pid'), 'utf8').catch(() => ''));
+  if (pid) {
+    try {
+      process.kill(pid, 0);
+      return false;
+    } catch (error) {
+      return (error as NodeJS.ErrnoException).code === 'ESRCH';
+    }
+  }
+  // Created but no pid yet: only stale if it has been like that for a while.
+  const stat = await fs.stat(lockDir).catch(() => undefined);
+  return stat !== undefined && Date.now() - stat.mtimeMs > 30_000;
+}
 
 /** The repository root, where `astro.config.mjs` lives. */
 export const projectRoot = path.resolve(import.meta.dirname, '../..');
+
+/**
+ * Astro puts its server chunks for an `outDir` outside the working directory in the project's
+ * own `.astro/.prerender/`, so two builds into temporary folders at once delete each other's
+ * chunks ("ENOENT … .astro/.prerender/chunks"). Test files build in parallel; this makes
+ * their builds take turns.
+ */
+const BUILD_LOCK = path.join(
+  os.tmpdir(),
+  `hindsight-astro-build-${createHash('sha256').update(projectRoot).digest('hex').slice(0, 12)}.lock`,
+);
 
 export interface BuiltSite {
   /** Folder with the built HTML. */
@@ -64,11 +115,13 @@ export async function tryBuildSite(
     PATH: `${path.join(projectRoot, 'node_modules/.bin')}${path.delimiter}${process.env['PATH'] ?? ''}`,
   };
   try {
-    const { stdout, stderr } = await run(astro, ['build', '--outDir', outDir], {
-      cwd: projectRoot,
-      env,
-      maxBuffer: 64 * 1024 * 1024,
-    });
+    const { stdout, stderr } = await withLock(BUILD_LOCK, () =>
+      run(astro, ['build', '--outDir', outDir], {
+        cwd: projectRoot,
+        env,
+        maxBuffer: 64 * 1024 * 1024,
+      }),
+    );
     const read = (file: string) => fs.readFile(path.join(outDir, file), 'utf8');
     const exists = (file: string) =>
       fs.access(path.join(outDir, file)).then(

@@ -1,0 +1,137 @@
+/**
+ * Shared set-up for the browser tests: the real content built once per test file, served on
+ * 127.0.0.1, a real Chromium, and small helpers that read the search page the way a person
+ * would (roles and labels) and wait for searches to finish rather than for fixed times.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { expect, inject } from 'vitest';
+import { checkContent } from '../../src/lib/content-check';
+import { isVisible, byNewest, type Incident } from '../../src/lib/incidents';
+import { buildSite, projectRoot, withLock } from '../helpers/build-site';
+import { launchBrowser, type BrowserSession } from '../helpers/browser';
+import { serveStatic, type StaticServer } from '../helpers/serve';
+
+export const contentDir = path.join(projectRoot, 'content');
+
+/** The incidents a production build publishes (everything but drafts), newest first. */
+export function publishedIncidents(): Incident[] {
+  const { postmortems, problems } = checkContent(contentDir);
+  expect(problems, 'content/ must be valid for the browser tests').toEqual([]);
+  return postmortems
+    .map(({ id, data }) => ({ id, data }))
+    .filter((incident) => isVisible(incident, { includeDrafts: false }))
+    .sort(byNewest);
+}
+
+export const incidentUrl = (id: string) => `/incidents/${id}/`;
+
+export interface E2ESite {
+  /** The built site, `content/` as production builds it. */
+  outDir: string;
+  server: StaticServer;
+  browser: BrowserSession;
+  close(): Promise<void>;
+}
+
+/**
+ * `content/` built once per run: the first test file to ask builds it into the folder the
+ * global setup made, the others wait for that build and reuse it.
+ */
+async function sharedBuild(): Promise<string> {
+  const dir = inject('e2eSiteDir');
+  return withLock(path.join(dir, 'lock'), async () => {
+    const outDir = path.join(dir, 'dist');
+    const done = path.join(dir, 'built');
+    if (!fs.existsSync(done)) {
+      await buildSite(contentDir, { outDir });
+      fs.writeFileSync(done, new Date().toISOString());
+    }
+    return outDir;
+  });
+}
+
+/** Builds `content/`, serves it and starts Chromium. Fails (never skips) without a browser. */
+export async function startSite(options: { colorScheme?: 'light' | 'dark' } = {}): Promise<E2ESite> {
+  const browserPath = inject('browserPath');
+  if (!browserPath)
+    throw new Error(inject('browserProblem') || 'No browser was found for the end-to-end tests.');
+  const outDir = await sharedBuild();
+  const server = await serveStatic(outDir);
+  const browser = await launchBrowser(browserPath, options);
+  return {
+    outDir,
+    server,
+    browser,
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/** Opens a page and fails the test on any script error or console error it logs. */
+export async function openPage(e2e: E2ESite, pathname: string): Promise<Page> {
+  const page = await e2e.browser.context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  (page as Page & { scriptErrors: string[] }).scriptErrors = errors;
+  await page.goto(e2e.server.url(pathname));
+  return page;
+}
+
+export const scriptErrors = (page: Page) => (page as Page & { scriptErrors?: string[] }).scriptErrors ?? [];
+
+/** Waits until the search page shows the results for exactly this query string. */
+export async function waitForSearch(
+  page: Page,
+  query: string | URLSearchParams | Record<string, string>,
+): Promise<void> {
+  const expected = new URLSearchParams(query).toString();
+  await page.waitForFunction(
+    (want) => {
+      const root = document.querySelector<HTMLElement>('[data-search]');
+      const list = document.querySelector('[data-search-results]');
+      return root?.dataset['shown'] === want && !list?.hasAttribute('aria-busy');
+    },
+    expected,
+    { timeout: 15_000 },
+  );
+}
+
+/** The result links in the order shown, as paths. */
+export const resultUrls = (page: Page) =>
+  page.$$eval('[data-search-results] > li h3 a', (links) =>
+    links.map((a) => new URL((a as HTMLAnchorElement).href).pathname),
+  );
+
+/** The page's query string, as the search page wrote it. */
+export const currentQuery = (page: Page) => new URL(page.url()).search.replace(/^\?/, '');
+
+/** Runs axe-core's WCAG 2.0/2.1 A and AA rules on the page and returns the violations. */
+export async function axeViolations(page: Page) {
+  const source = fs.readFileSync(path.join(projectRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
+  await page.addScriptTag({ content: source });
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as { axe: { run: (context: Document, options: object) => Promise<AxeResults> } }
+    ).axe;
+    const results = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] },
+    });
+    return results.violations.map((violation) => ({
+      id: violation.id,
+      impact: violation.impact,
+      help: violation.help,
+      targets: violation.nodes.map((node) => node.target.join(' ')),
+    }));
+  });
+}
+
+interface AxeResults {
+  violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[];
+}

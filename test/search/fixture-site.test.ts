@@ -1,0 +1,282 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parse } from 'node-html-parser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, type BuiltSite } from '../helpers/build-site';
+import { serveStatic, type StaticServer } from '../helpers/serve';
+import { fixtureContent, taxonomy } from './incidents';
+
+/**
+ * Builds the fixture site (four visible incidents and a draft) with the real `astro build`,
+ * then loads the Pagefind index it wrote through Pagefind's own `pagefind.js`, as the search
+ * page does, and checks it holds exactly the published incidents with the right filters.
+ */
+
+interface Fragment {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+}
+interface Pagefind {
+  options(options: object): Promise<void>;
+  init(): Promise<void>;
+  filters(): Promise<Record<string, Record<string, number>>>;
+  search(
+    term: string | null,
+    options?: object,
+  ): Promise<{ results: { data(): Promise<Fragment> }[]; filters: Record<string, Record<string, number>> }>;
+}
+
+const INCIDENTS = {
+  disk: '/incidents/2024-03-02-storage-node-disk-failure/',
+  cache: '/incidents/2024-07-19-cache-stampede/',
+  certificate: '/incidents/2023-11-30-expired-certificate-api/',
+  config: '/incidents/2025-02-10-rate-limit-config-push/',
+};
+
+let site: BuiltSite;
+let server: StaticServer;
+let pagefind: Pagefind;
+
+beforeAll(async () => {
+  site = await buildSite(fixtureContent);
+  server = await serveStatic(site.outDir);
+  pagefind = (await import(
+    pathToFileURL(path.join(site.outDir, 'pagefind', 'pagefind.js')).href
+  )) as Pagefind;
+  // In Node, pagefind.js cannot fetch file: URLs, so it reads the index over HTTP like a browser.
+  await pagefind.options({ basePath: server.url('/pagefind/'), baseUrl: '/' });
+  await pagefind.init();
+});
+
+afterAll(() => server?.close());
+
+const urls = async (term: string | null, options: object = {}) => {
+  const { results } = await pagefind.search(term, options);
+  return Promise.all(results.map(async (result) => (await result.data()).url));
+};
+
+describe('the build', () => {
+  it('writes the index in the same step, and says how many pages it indexed', async () => {
+    expect(await site.exists('pagefind/pagefind.js')).toBe(true);
+    expect(site.output).toMatch(/Indexed 4 incident pages \(of \d+ HTML files\)/);
+  });
+
+  it('marks only incident pages as searchable content', async () => {
+    const incident = parse(await site.read('incidents/2024-03-02-storage-node-disk-failure/index.html'));
+    expect(incident.querySelectorAll('[data-pagefind-body]')).toHaveLength(1);
+    expect(incident.querySelector('article')?.hasAttribute('data-pagefind-body')).toBe(true);
+    expect(incident.querySelector('.site-header')?.getAttribute('data-pagefind-ignore')).toBe('all');
+    expect(incident.querySelector('.site-footer')?.getAttribute('data-pagefind-ignore')).toBe('all');
+    for (const file of [
+      'index.html',
+      'search/index.html',
+      'root-causes/index.html',
+      'incidents/index.html',
+    ]) {
+      expect(await site.read(file), file).not.toContain('data-pagefind-body');
+    }
+  });
+
+  it('weights the root cause above body text', async () => {
+    const doc = parse(await site.read('incidents/2024-03-02-storage-node-disk-failure/index.html'));
+    const weighted = doc
+      .querySelectorAll('.root-cause [data-pagefind-weight]')
+      .map((el) => [el.getAttribute('data-pagefind-weight'), el.textContent.trim().slice(0, 30)]);
+    expect(weighted).toEqual([
+      ['5', 'Hardware'],
+      ['6', 'A disk failure in storage node'],
+      ['4', 'The disk stopped answering aft'],
+      ['2', 'The cluster ran with the minim'],
+    ]);
+  });
+});
+
+describe('the index', () => {
+  it('holds exactly one record per published or in-review incident, and no draft', async () => {
+    const entry = JSON.parse(await site.read('pagefind/pagefind-entry.json')) as {
+      languages: Record<string, { page_count: number }>;
+    };
+    expect(Object.values(entry.languages).map((language) => language.page_count)).toEqual([4]);
+    const all = await urls(null);
+    expect(all).toHaveLength(4);
+    expect(new Set(all)).toEqual(new Set(Object.values(INCIDENTS)));
+  });
+
+  it('has site-wide filter counts for every facet', async () => {
+    expect(await pagefind.filters()).toEqual({
+      rootCause: { hardware: 1, 'software-bug': 1, security: 1, 'config-change': 1 },
+      services: { storage: 1, uploads: 1, web: 1, cache: 1, api: 2, auth: 1 },
+      severity: { SEV1: 1, SEV2: 1, SEV3: 1, SEV4: 1 },
+      year: { '2023': 1, '2024': 2, '2025': 1 },
+      followUp: { open: 2, closed: 2 },
+    });
+  });
+
+  it('tags each incident with its filter values and the metadata results show', async () => {
+    const { results } = await pagefind.search(null);
+    const byUrl = Object.fromEntries(
+      await Promise.all(
+        results.map(async (result) => [(await result.data()).url, await result.data()] as const),
+      ),
+    );
+    expect(byUrl[INCIDENTS.disk]?.filters).toEqual({
+      rootCause: ['hardware'],
+      services: ['storage', 'uploads'],
+      severity: ['SEV2'],
+      year: ['2024'],
+      followUp: ['open'],
+    });
+    expect(byUrl[INCIDENTS.cache]?.filters).toEqual({
+      rootCause: ['software-bug'],
+      services: ['web', 'cache'],
+      severity: ['SEV3'],
+      year: ['2024'],
+      followUp: ['closed'],
+    });
+    expect(byUrl[INCIDENTS.certificate]?.filters).toEqual({
+      rootCause: ['security'],
+      services: ['api', 'auth'],
+      severity: ['SEV1'],
+      year: ['2023'],
+      followUp: ['closed'],
+    });
+    expect(byUrl[INCIDENTS.config]?.filters).toEqual({
+      rootCause: ['config-change'],
+      services: ['api'],
+      severity: ['SEV4'],
+      year: ['2025'],
+      followUp: ['open'],
+    });
+    expect(byUrl[INCIDENTS.disk]?.meta).toMatchObject({
+      title: 'Uploads failed in one region after a storage node lost a disk',
+      date: '2024-03-02T09:00:00.000Z',
+      severity: 'SEV2',
+      summary:
+        "For 90 minutes uploads to the eu-west bucket failed because one storage node's disk died and the cluster stopped accepting writes.",
+    });
+  });
+
+  it('filters by facet, values of one facet as alternatives', async () => {
+    expect(await urls(null, { filters: { rootCause: { any: ['hardware'] } } })).toEqual([INCIDENTS.disk]);
+    expect(await urls(null, { filters: { services: { any: ['api'] } } })).toHaveLength(2);
+    const either = await urls(null, { filters: { severity: { any: ['SEV1', 'SEV4'] } } });
+    expect(new Set(either)).toEqual(new Set([INCIDENTS.certificate, INCIDENTS.config]));
+    expect(await urls(null, { filters: { followUp: { any: ['open'] }, year: { any: ['2024'] } } })).toEqual([
+      INCIDENTS.disk,
+    ]);
+  });
+
+  it('sorts by start and by duration', async () => {
+    expect(await urls(null, { sort: { started: 'desc' } })).toEqual([
+      INCIDENTS.config,
+      INCIDENTS.cache,
+      INCIDENTS.disk,
+      INCIDENTS.certificate,
+    ]);
+    // 3h, 90m, 40m, 20m.
+    expect(await urls(null, { sort: { duration: 'desc' } })).toEqual([
+      INCIDENTS.certificate,
+      INCIDENTS.disk,
+      INCIDENTS.config,
+      INCIDENTS.cache,
+    ]);
+  });
+
+  it('ranks the incident whose root cause matches above one that only mentions the words', async () => {
+    expect(await urls('disk failure')).toEqual([INCIDENTS.disk, INCIDENTS.cache]);
+    expect((await urls('expired certificate'))[0]).toBe(INCIDENTS.certificate);
+    expect((await urls('bad config push'))[0]).toBe(INCIDENTS.config);
+  });
+
+  it('returns highlighted excerpts', async () => {
+    const { results } = await pagefind.search('certificate');
+    expect((await results[0]?.data())?.excerpt).toContain('<mark>certificate</mark>');
+  });
+
+  it('finds incidents by their tags, which the page shows only in its footer', async () => {
+    expect(await urls('smartmon')).toEqual([INCIDENTS.disk]);
+  });
+
+  it('leaves navigation, the site chrome and other incidents out of the text', async () => {
+    const { results } = await pagefind.search(null);
+    for (const result of results) {
+      const { url, content } = (await result.data()) as Fragment & { content: string };
+      for (const chrome of [
+        'Skip to content',
+        'Search postmortems',
+        'kept in git',
+        'Breadcrumb',
+        'Related incidents',
+      ]) {
+        expect(content, `${url} indexes "${chrome}"`).not.toContain(chrome);
+      }
+    }
+    // The cache incident lists the disk incident as related; that row is the other page's text.
+    const cache = await Promise.all(results.map((result) => result.data()));
+    const cacheContent = (cache.find((f) => f.url === INCIDENTS.cache) as Fragment & { content: string })
+      .content;
+    expect(cacheContent).not.toContain('Uploads failed in one region');
+  });
+});
+
+describe('root-cause pages', () => {
+  it('lists every category of the taxonomy with its count, zero included', async () => {
+    const doc = parse(await site.read('root-causes/index.html'));
+    const rows = doc.querySelectorAll('tbody tr').map((row) => ({
+      label: row.querySelector('th a')?.textContent.trim(),
+      href: row.querySelector('th a')?.getAttribute('href'),
+      count: Number(row.querySelector('.count')?.textContent.trim()),
+    }));
+    expect(rows.map((row) => row.label)).toEqual(taxonomy.rootCauses.map((entry) => entry.label));
+    const count = (id: string) => rows.find((row) => row.href === `/root-causes/${id}/`)?.count;
+    expect([count('hardware'), count('software-bug'), count('security'), count('config-change')]).toEqual([
+      1, 1, 1, 1,
+    ]);
+    // The only network incident is a draft, which a production build leaves out.
+    expect(count('network')).toBe(0);
+    expect(rows.reduce((sum, row) => sum + row.count, 0)).toBe(4);
+  });
+
+  it('gives each category a page listing its incidents, without a root-cause column', async () => {
+    const doc = parse(await site.read('root-causes/hardware/index.html'));
+    expect(doc.querySelector('h1')?.textContent.trim()).toBe('Hardware');
+    const links = doc.querySelectorAll('tbody tr td a').map((a) => a.getAttribute('href'));
+    expect(links).toEqual([INCIDENTS.disk]);
+    expect(doc.querySelectorAll('thead th').map((th) => th.textContent.trim())).not.toContain('Root cause');
+    expect(doc.querySelector(`a[href="/search/?rootCause=hardware"]`)).not.toBeNull();
+    expect(doc.querySelectorAll('script')).toHaveLength(0);
+  });
+
+  it('lists a category’s incidents newest first', async () => {
+    const doc = parse(await site.read('root-causes/security/index.html'));
+    expect(doc.querySelectorAll('tbody tr')).toHaveLength(1);
+    const empty = parse(await site.read('root-causes/network/index.html'));
+    expect(empty.querySelector('main')?.textContent).toContain(
+      'No incidents have been filed under Network yet.',
+    );
+  });
+
+  it('links every root-cause category on an incident page to its page', async () => {
+    const doc = parse(await site.read('incidents/2023-11-30-expired-certificate-api/index.html'));
+    const links = doc.querySelectorAll('main a[href^="/root-causes/"]').map((a) => a.getAttribute('href'));
+    expect(links.length).toBeGreaterThan(0);
+    expect(new Set(links)).toEqual(new Set(['/root-causes/security/']));
+  });
+});
+
+describe('search page', () => {
+  it('works as a labelled form without JavaScript and says what JavaScript adds', async () => {
+    const doc = parse(await site.read('search/index.html'));
+    const form = doc.querySelector('main form[role="search"]');
+    expect(form?.getAttribute('action')).toBe('/search/');
+    expect(form?.getAttribute('method')).toBe('get');
+    const input = form?.querySelector('input[name="q"]');
+    expect(doc.querySelector(`label[for="${input?.getAttribute('id')}"]`)).not.toBeNull();
+    expect(doc.querySelector('noscript')?.textContent).toContain('needs JavaScript');
+    expect(doc.querySelector('[role="status"]')).not.toBeNull();
+    expect(fs.existsSync(path.join(site.outDir, 'search', 'index.html'))).toBe(true);
+  });
+});

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import type { SearchLabels } from '../../src/lib/search-facets';
+import {
+  decodeEntities,
+  parseExcerpt,
+  resultSummary,
+  resultView,
+  severityRank,
+} from '../../src/lib/search-results';
+import { emptyState } from '../../src/lib/search-state';
+import { taxonomy } from './incidents';
+
+const labels: SearchLabels = { rootCauses: taxonomy.rootCauses, severities: taxonomy.severities };
+
+const fragment = {
+  url: '/incidents/2024-05-09-mail-storage-array-disk/',
+  excerpt: 'A <mark>disk</mark> drive in the storage array &amp; its &lt;spare&gt; <mark>failed</mark>.',
+  meta: {
+    title: 'Email down for all users after a disk failed',
+    date: '2024-05-09T08:00:00.000Z',
+    severity: 'SEV1',
+    summary: 'Nobody could send or receive email.',
+  },
+  filters: { rootCause: ['hardware'], services: ['mail-storage', 'email'], severity: ['SEV1'] },
+};
+
+describe('resultView', () => {
+  it('shows title, date, severity, root cause and services from the fragment alone', () => {
+    const view = resultView(fragment, labels, true);
+    expect(view).toMatchObject({
+      url: '/incidents/2024-05-09-mail-storage-array-disk/',
+      title: 'Email down for all users after a disk failed',
+      dateTime: '2024-05-09T08:00:00.000Z',
+      dateLabel: '9 May 2024',
+      severity: { id: 'SEV1', label: 'SEV1 · Critical', rank: 1 },
+      rootCause: { id: 'hardware', label: 'Hardware', href: '/root-causes/hardware/' },
+      services: ['email', 'mail-storage'],
+    });
+  });
+
+  it('uses the highlighted excerpt when there are words, the summary when there are none', () => {
+    expect(resultView(fragment, labels, true).excerpt.filter((part) => part.marked)).toEqual([
+      { text: 'disk', marked: true },
+      { text: 'failed', marked: true },
+    ]);
+    expect(resultView(fragment, labels, false).excerpt).toEqual([
+      { text: 'Nobody could send or receive email.', marked: false },
+    ]);
+  });
+
+  it('copes with a fragment missing its metadata', () => {
+    const view = resultView({ url: '/incidents/x/', excerpt: '', meta: {}, filters: {} }, labels, false);
+    expect(view).toMatchObject({
+      title: '/incidents/x/',
+      dateLabel: '',
+      severity: undefined,
+      rootCause: undefined,
+    });
+    expect(view.excerpt).toEqual([]);
+  });
+});
+
+describe('parseExcerpt', () => {
+  it('splits the excerpt into plain and marked runs, decoding entities', () => {
+    expect(parseExcerpt(fragment.excerpt)).toEqual([
+      { text: 'A ', marked: false },
+      { text: 'disk', marked: true },
+      { text: ' drive in the storage array & its <spare> ', marked: false },
+      { text: 'failed', marked: true },
+      { text: '.', marked: false },
+    ]);
+  });
+
+  it('never turns index text into markup', () => {
+    const parts = parseExcerpt('&lt;img src=x onerror=alert(1)&gt; <mark>x</mark> <b>bold</b>');
+    expect(parts.map((part) => part.text).join('')).toBe('<img src=x onerror=alert(1)> x <b>bold</b>');
+  });
+
+  it('decodes each reference once', () => {
+    expect(decodeEntities('&amp;lt; &#39;a&#x27; &quot;b&quot; &unknown;')).toBe('&lt; \'a\' "b" &unknown;');
+  });
+});
+
+describe('severityRank', () => {
+  it('ranks by position in the taxonomy, capped at 4', () => {
+    expect(['SEV1', 'SEV2', 'SEV3', 'SEV4', 'SEV9'].map((id) => severityRank(id, labels))).toEqual([
+      1, 2, 3, 4, 4,
+    ]);
+  });
+});
+
+describe('resultSummary', () => {
+  it('says how many, for which words, with how many filters', () => {
+    expect(resultSummary(12, emptyState())).toBe('All 12 incidents.');
+    expect(resultSummary(1, emptyState())).toBe('One incident.');
+    expect(resultSummary(3, { ...emptyState(), q: 'disk' })).toBe('3 incidents found for “disk”.');
+    expect(resultSummary(1, { ...emptyState(), filters: { rootCause: ['hardware'] } })).toBe(
+      '1 incident found with 1 filter.',
+    );
+    expect(resultSummary(0, { ...emptyState(), q: 'zz', filters: { year: ['2023', '2024'] } })).toBe(
+      'No incidents found for “zz” with 2 filters.',
+    );
+  });
+});
