@@ -135,3 +135,22 @@ describe('incident list and home page', () => {
     expect(form?.querySelector('input[name="q"]')).not.toBeNull();
   });
 });
+
+describe('feed and not-found page', () => {
+  it('lists published incidents in the RSS feed, newest first, without drafts', async () => {
+    const xml = await site.read('rss.xml');
+    const links = [...xml.matchAll(/<item>.*?<link>([^<]+)<\/link>/gs)].map((match) => match[1]);
+    expect(links).toEqual([
+      'https://hindsight.example/incidents/2024-03-10-queue-backlog/',
+      'https://hindsight.example/incidents/2023-11-05-dns-failover/',
+    ]);
+    expect(xml).toContain('[SEV3] Webhook deliveries delayed by a queue backlog');
+    expect(xml).not.toContain('unfinished-draft');
+  });
+
+  it('builds a 404 page that offers search', async () => {
+    const doc = await page('404.html');
+    expect(text(doc.querySelector('h1'))).toBe('Page not found');
+    expect(doc.querySelector('main form[role="search"] input[name="q"]')).not.toBeNull();
+  });
+});

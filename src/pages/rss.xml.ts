@@ -1,0 +1,25 @@
+import rss from '@astrojs/rss';
+import type { APIContext } from 'astro';
+import { getIncidents, getTaxonomy, label } from '../data/incidents';
+import { routes } from '../lib/routes';
+
+/**
+ * A feed of postmortems, newest first, so people can follow new write-ups in a feed reader or a
+ * chat channel. In-review postmortems are included (they are on the site too); drafts are not.
+ */
+export async function GET(context: APIContext) {
+  const incidents = await getIncidents();
+  const { rootCauses } = getTaxonomy();
+  return rss({
+    title: 'Hindsight: incident postmortems',
+    description: 'New postmortems: what broke, why, and what we changed.',
+    site: context.site ?? 'http://localhost:4321',
+    items: incidents.map((incident) => ({
+      title: `[${incident.data.severity}] ${incident.data.title}`,
+      link: routes.incident(incident.id),
+      pubDate: incident.data.resolvedAt ?? incident.data.startedAt,
+      description: `${incident.data.summary} Root cause (${label(rootCauses, incident.data.rootCause.category).label}): ${incident.data.rootCause.summary}`,
+      categories: [incident.data.rootCause.category, ...incident.data.services],
+    })),
+  });
+}
