@@ -11,6 +11,6 @@ export default defineConfig({
     reporters: ['default', './test/reporters/summary.ts'],
     // Finds (or installs) the browser the end-to-end search tests drive, and gives them one
     // shared build of content/ per run.
-    globalSetup: ['./test/setup/browser.ts', './test/setup/e2e-site.ts'],
+    globalSetup: ['./test/setup/temp-dir.ts', './test/setup/browser.ts', './test/setup/e2e-site.ts'],
   },
 });

@@ -1,8 +1,7 @@
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot, tryBuildSite, type BuildFailure } from '../helpers/build-site';
+import { projectRoot, tryBuildSite, type BuildFailure, testTempDir } from '../helpers/build-site';
 
 /**
  * One build over a folder where every file breaks a different rule. The content check lists
@@ -105,7 +104,7 @@ const cases: [string, string, string, string][] = [
 let failure: BuildFailure;
 
 beforeAll(async () => {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'hindsight-invalid-'));
+  const dir = await fs.mkdtemp(path.join(testTempDir(), 'hindsight-invalid-'));
   await fs.mkdir(path.join(dir, 'postmortems'), { recursive: true });
   await fs.cp(path.join(projectRoot, 'test/fixtures/basic/content/taxonomy'), path.join(dir, 'taxonomy'), {
     recursive: true,

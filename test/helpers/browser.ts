@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
+import { testTempDir } from './build-site';
 
 /**
  * Finding and starting a real browser for the end-to-end tests. They drive the system's
@@ -106,7 +106,7 @@ export async function launchBrowser(
   executablePath: string,
   options: { colorScheme?: 'light' | 'dark'; javaScriptEnabled?: boolean } = {},
 ): Promise<BrowserSession> {
-  const profile = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'hindsight-chromium-'));
+  const profile = await fs.promises.mkdtemp(path.join(testTempDir(), 'hindsight-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
     headless: true,

@@ -46,6 +46,9 @@ async function isStale(lockDir: string): Promise<boolean> {
   return stat !== undefined && Date.now() - stat.mtimeMs > 30_000;
 }
 
+/** The run's scratch folder (removed when the run ends, see test/setup/temp-dir.ts), else the system's. */
+export const testTempDir = () => process.env['HINDSIGHT_TEST_TMP'] ?? os.tmpdir();
+
 /** The repository root, where `astro.config.mjs` lives. */
 export const projectRoot = path.resolve(import.meta.dirname, '../..');
 
@@ -101,7 +104,7 @@ export async function tryBuildSite(
   contentDir: string,
   options: { outDir?: string } = {},
 ): Promise<BuiltSite | BuildFailure> {
-  const work = await fs.mkdtemp(path.join(os.tmpdir(), 'hindsight-build-'));
+  const work = await fs.mkdtemp(path.join(testTempDir(), 'hindsight-build-'));
   const outDir = options.outDir ?? path.join(work, 'dist');
   const astro = path.join(projectRoot, 'node_modules/.bin/astro');
   const env = {

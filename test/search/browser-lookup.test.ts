@@ -1,12 +1,12 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSER_PATHS, findBrowser, INSTALL_HELP } from '../helpers/browser';
+import { testTempDir } from '../helpers/build-site';
 
 let dir: string;
 beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hindsight-browsers-'));
+  dir = fs.mkdtempSync(path.join(testTempDir(), 'hindsight-browsers-'));
 });
 const fake = (name: string, mode = 0o755) => {
   const file = path.join(dir, name);

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import http from 'node:http';
-import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { testTempDir } from '../helpers/build-site';
 
 // The integration talks to Pagefind's Node API only; a fake stands in for its process.
 const index = {
@@ -33,7 +33,7 @@ async function failureOf(promise: Promise<unknown>): Promise<Error> {
 }
 const close = vi.mocked(pagefind.close);
 const logger = { info: vi.fn(), warn: vi.fn() };
-const siteDir = path.join(os.tmpdir(), 'hindsight-site', 'dist');
+const siteDir = path.join(testTempDir(), 'hindsight-site', 'dist');
 
 beforeEach(() => {
   vi.clearAllMocks();
@@ -70,7 +70,7 @@ describe('buildSearchIndex', () => {
   });
 
   it('counts the pages in the written index, not every HTML file it read', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hindsight-index-'));
+    const dir = fs.mkdtempSync(path.join(testTempDir(), 'hindsight-index-'));
     fs.mkdirSync(path.join(dir, 'pagefind'));
     fs.writeFileSync(
       path.join(dir, 'pagefind', 'pagefind-entry.json'),
@@ -86,7 +86,7 @@ describe('buildSearchIndex', () => {
   });
 
   it('warns when nothing was indexed', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hindsight-index-'));
+    const dir = fs.mkdtempSync(path.join(testTempDir(), 'hindsight-index-'));
     fs.mkdirSync(path.join(dir, 'pagefind'));
     fs.writeFileSync(path.join(dir, 'pagefind', 'pagefind-entry.json'), JSON.stringify({ languages: {} }));
     await buildSearchIndex(dir, logger);
@@ -191,7 +191,7 @@ describe('serveBuiltIndex (dev middleware)', () => {
   let origin: string;
 
   beforeEach(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hindsight-bundle-'));
+    dir = fs.mkdtempSync(path.join(testTempDir(), 'hindsight-bundle-'));
     fs.writeFileSync(path.join(dir, 'pagefind.js'), 'export const ok = true;');
     fs.writeFileSync(path.join(dir, 'wasm.en.pagefind'), Buffer.from([1, 2, 3]));
     const middleware = serveBuiltIndex(dir, '/pagefind/');

@@ -1,14 +1,14 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentTypeFor, resolveStaticFile } from '../../src/lib/search-bundle-files';
 import { serveStatic, type StaticServer } from '../helpers/serve';
+import { testTempDir } from '../helpers/build-site';
 
 let root: string;
 
 beforeAll(() => {
-  root = fs.mkdtempSync(path.join(os.tmpdir(), 'hindsight-static-'));
+  root = fs.mkdtempSync(path.join(testTempDir(), 'hindsight-static-'));
   fs.mkdirSync(path.join(root, 'search'));
   fs.mkdirSync(path.join(root, 'pagefind', 'index'), { recursive: true });
   fs.writeFileSync(path.join(root, 'index.html'), '<h1>home</h1>');

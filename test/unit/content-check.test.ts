@@ -1,10 +1,10 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkContent, checkPostmortemFile } from '../../src/lib/content-check';
 import { ContentError, type Problem } from '../../src/lib/problems';
 import { fixturesRoot, schema } from './helpers';
+import { testTempDir } from '../helpers/build-site';
 
 const validSite = path.join(fixturesRoot, 'valid-site');
 const invalidSite = path.join(fixturesRoot, 'invalid-site');
@@ -194,7 +194,7 @@ describe('checkContent on generated sites', () => {
 
   /** A content folder with the valid site's taxonomy and the given postmortem files. */
   function site(files: Record<string, string>): string {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hindsight-unit-'));
+    const dir = fs.mkdtempSync(path.join(testTempDir(), 'hindsight-unit-'));
     root = dir;
     fs.mkdirSync(path.join(dir, 'postmortems'));
     fs.cpSync(path.join(validSite, 'taxonomy'), path.join(dir, 'taxonomy'), { recursive: true });
