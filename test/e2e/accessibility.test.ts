@@ -22,7 +22,13 @@ afterAll(async () => {
 
 const PAGES = [
   ['the home page', '/'],
+  ['the incident list', '/incidents/'],
   ['an incident page', '/incidents/2024-05-09-mail-storage-array-disk/'],
+  [
+    'an incident page with a timezone, misleading paths and open tasks',
+    '/incidents/2024-02-22-mail-server-storage-disk/',
+  ],
+  ['the not-found page', '/404.html'],
   ['the root-cause index', '/root-causes/'],
   ['a root-cause page', '/root-causes/hardware/'],
 ];
@@ -80,7 +86,7 @@ describe('screen-reader labels', () => {
   it('labels the search landmark, the query box, each facet and each filter with its count', async () => {
     const page = await openPage(e2e, '/search/?q=disk');
     await waitForSearch(page, 'q=disk');
-    expect(await page.getByRole('search', { name: 'Postmortems' }).count()).toBe(1);
+    expect(await page.getByRole('search', { name: 'Postmortems', exact: true }).count()).toBe(1);
     expect(await page.getByRole('searchbox', { name: /Search by symptom/ }).count()).toBe(1);
     for (const legend of ['Root cause', 'Service', 'Severity', 'Year', 'Follow-up work']) {
       expect(await page.getByRole('group', { name: legend }).count(), legend).toBe(1);

@@ -121,7 +121,7 @@ export async function axeViolations(page: Page) {
       window as unknown as { axe: { run: (context: Document, options: object) => Promise<AxeResults> } }
     ).axe;
     const results = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] },
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa', 'best-practice'] },
     });
     return results.violations.map((violation) => ({
       id: violation.id,
