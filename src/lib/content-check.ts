@@ -4,6 +4,7 @@ import type { z } from 'astro/zod';
 import { postmortemSchema, type Postmortem } from '../schemas/postmortem';
 import { SLUG } from '../schemas/slug';
 import { POSTMORTEM_EXTENSIONS, postmortemIdFromPath, postmortemsDir } from './content-dir';
+import { mdxBodyProblem } from './mdx-body';
 import { fieldPath, type Problem } from './problems';
 import { allowedKeysAt, closestKey } from './schema-shape';
 import { ids, loadTaxonomy, type Taxonomy } from './taxonomy';
@@ -66,8 +67,21 @@ export function issuesToProblems(
   });
 }
 
-/** Checks one postmortem file's frontmatter against the schema. */
+/** Checks one postmortem file: its frontmatter against the schema and, for MDX, that the body compiles. */
 export function checkPostmortemFile(
+  file: string,
+  text: string,
+  schema: ReturnType<typeof postmortemSchema>,
+): { data?: Postmortem; problems: Problem[] } {
+  const checked = checkFrontmatter(file, text, schema);
+  const frontmatter = FRONTMATTER.exec(text)?.[0];
+  if (frontmatter === undefined || !file.toLowerCase().endsWith('.mdx')) return checked;
+  const body = mdxBodyProblem(text, frontmatter);
+  return body ? { ...checked, problems: [...checked.problems, { file, ...body, field: '' }] } : checked;
+}
+
+/** Checks one postmortem file's frontmatter against the schema. */
+function checkFrontmatter(
   file: string,
   text: string,
   schema: ReturnType<typeof postmortemSchema>,

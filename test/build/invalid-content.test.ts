@@ -110,6 +110,10 @@ beforeAll(async () => {
     recursive: true,
   });
   await fs.writeFile(path.join(dir, 'postmortems/2024-01-01-fine.md'), `---\n${valid}\n---\nBody.\n`);
+  await fs.writeFile(
+    path.join(dir, 'postmortems/2024-01-19-bad-body.mdx'),
+    `---\n${valid}\n---\n\nLatency {was high.\n`,
+  );
   for (const [name, frontmatter] of cases) {
     await fs.writeFile(path.join(dir, 'postmortems', `${name}.mdx`), `---\n${frontmatter}\n---\n\nBody.\n`);
   }
@@ -140,6 +144,12 @@ describe('a build over invalid postmortems', () => {
       /2024-01-16-task\.mdx:\d+:\d+ +tasks\.0\.due: must be a date written YYYY-MM-DD/,
     );
     expect(failure.output).toMatch(/2024-01-16-task\.mdx:\d+:\d+ +tasks\.0\.link: must be an http/);
+  });
+
+  it('reports an MDX body that does not compile, at its line, without a stack trace', () => {
+    expect(failure.output).toMatch(
+      /2024-01-19-bad-body\.mdx:15:9 +the MDX body does not compile: Unexpected end of file in expression/,
+    );
   });
 
   it('does not complain about the valid file', () => {
