@@ -2,35 +2,27 @@ import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { checkContent } from '../lib/content-check';
 import { contentDir } from '../lib/content-dir';
-import { ContentError, formatProblems } from '../lib/problems';
+import { ContentError, formatProblems, type Problem } from '../lib/problems';
 
 /**
  * Checks every postmortem before Astro loads the collection. Astro's own schema error names
  * the entry but not the file or line, and stops at the first entry; this lists every problem
- * as `file:line:col field: message`. A build stops on problems; `astro dev` reports them and
- * carries on, so an author can fix one file while the others still render.
+ * as `file:line:col field: message`. It stops `astro build`, `astro dev` and `astro check`
+ * alike: Astro would refuse to load an invalid collection anyway, and this way the author
+ * reads one clear report instead of a stack trace. `astro preview` loads no content, so it is
+ * not checked.
  */
 export function contentCheck(): AstroIntegration {
   return {
     name: 'hindsight:content-check',
     hooks: {
-      'astro:config:setup': ({ command, logger }) => {
-        let problems;
-        try {
-          problems = checkContent(contentDir()).problems;
-        } catch (error) {
-          if (!(error instanceof ContentError)) throw error;
-          problems = error.problems;
-        }
+      'astro:config:setup': ({ command }) => {
+        if (command === 'preview') return;
+        const problems = findProblems();
         if (!problems.length) return;
-        const report = formatProblems(problems);
-        if (command !== 'build') {
-          logger.warn(report);
-          return;
-        }
         const error = new AstroError(
-          report,
-          'Each line names the file, the field and what is allowed. The frontmatter reference is in README.md.',
+          formatProblems(problems),
+          'Each line names the file, the field and what is allowed. The frontmatter reference is in README.md; `npm run check:content` runs this check alone.',
         );
         error.name = 'InvalidPostmortem';
         // The problems already say where to look; a stack trace into this hook would only bury them.
@@ -39,4 +31,14 @@ export function contentCheck(): AstroIntegration {
       },
     },
   };
+}
+
+function findProblems(): Problem[] {
+  try {
+    return checkContent(contentDir()).problems;
+  } catch (error) {
+    // A broken taxonomy file stops the check before any postmortem is read.
+    if (error instanceof ContentError) return error.problems;
+    throw error;
+  }
 }

@@ -84,6 +84,23 @@ function withoutTestRunnerEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   );
 }
 
+/** The project's own `astro` CLI. */
+export const ASTRO_BIN = path.join(projectRoot, 'node_modules/.bin/astro');
+
+/** The environment for an `astro` child process that reads `contentDir` and caches in `cacheDir`. */
+export function astroEnv(contentDir: string, cacheDir: string): NodeJS.ProcessEnv {
+  return {
+    ...withoutTestRunnerEnv(process.env),
+    HINDSIGHT_CONTENT_DIR: path.resolve(contentDir),
+    HINDSIGHT_CACHE_DIR: cacheDir,
+    NO_COLOR: '1',
+    FORCE_COLOR: '0',
+    ASTRO_TELEMETRY_DISABLED: '1',
+    // npm scripts put the pinned Node first on PATH; keep it there for the child.
+    PATH: `${path.join(projectRoot, 'node_modules/.bin')}${path.delimiter}${process.env['PATH'] ?? ''}`,
+  };
+}
+
 export interface BuildFailure {
   code: number;
   output: string;
@@ -106,20 +123,10 @@ export async function tryBuildSite(
 ): Promise<BuiltSite | BuildFailure> {
   const work = await fs.mkdtemp(path.join(testTempDir(), 'hindsight-build-'));
   const outDir = options.outDir ?? path.join(work, 'dist');
-  const astro = path.join(projectRoot, 'node_modules/.bin/astro');
-  const env = {
-    ...withoutTestRunnerEnv(process.env),
-    HINDSIGHT_CONTENT_DIR: path.resolve(contentDir),
-    HINDSIGHT_CACHE_DIR: path.join(work, 'cache'),
-    NO_COLOR: '1',
-    FORCE_COLOR: '0',
-    ASTRO_TELEMETRY_DISABLED: '1',
-    // npm scripts put the pinned Node first on PATH; keep it there for the child.
-    PATH: `${path.join(projectRoot, 'node_modules/.bin')}${path.delimiter}${process.env['PATH'] ?? ''}`,
-  };
+  const env = astroEnv(contentDir, path.join(work, 'cache'));
   try {
     const { stdout, stderr } = await withLock(BUILD_LOCK, () =>
-      run(astro, ['build', '--outDir', outDir], {
+      run(ASTRO_BIN, ['build', '--outDir', outDir], {
         cwd: projectRoot,
         env,
         maxBuffer: 64 * 1024 * 1024,
