@@ -1,5 +1,5 @@
 import type { TaxonomyEntry } from '../schemas/taxonomy';
-import { byNewest, outstandingTasks, type Incident } from './incidents';
+import { byNewest, outstandingTasks, startYear, type Incident } from './incidents';
 
 /** A taxonomy entry with the incidents filed under it. */
 export interface Group<T = TaxonomyEntry> {
@@ -25,25 +25,11 @@ export function groupByTaxonomy(
 export const byRootCause = (incidents: readonly Incident[], rootCauses: readonly TaxonomyEntry[]) =>
   groupByTaxonomy(incidents, rootCauses, (incident) => incident.data.rootCause.category);
 
-export const bySeverity = (incidents: readonly Incident[], severities: readonly TaxonomyEntry[]) =>
-  groupByTaxonomy(incidents, severities, (incident) => incident.data.severity);
-
-/** Incidents per service, busiest first, then by name. An incident counts once per service it hit. */
-export function byService(incidents: readonly Incident[]): { service: string; incidents: Incident[] }[] {
-  const map = new Map<string, Incident[]>();
-  for (const incident of incidents) {
-    for (const service of incident.data.services) map.set(service, [...(map.get(service) ?? []), incident]);
-  }
-  return [...map]
-    .map(([service, list]) => ({ service, incidents: list.sort(byNewest) }))
-    .sort((a, b) => b.incidents.length - a.incidents.length || a.service.localeCompare(b.service));
-}
-
 /** Incidents per UTC year, newest year first. */
 export function byYear(incidents: readonly Incident[]): { year: number; incidents: Incident[] }[] {
   const map = new Map<number, Incident[]>();
   for (const incident of incidents) {
-    const year = incident.data.startedAt.getUTCFullYear();
+    const year = startYear(incident);
     map.set(year, [...(map.get(year) ?? []), incident]);
   }
   return [...map]

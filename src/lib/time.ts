@@ -55,11 +55,3 @@ export function isoDateInZone(date: Date, timeZone = 'UTC'): string {
 export function formatUtc(date: Date): string {
   return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
-
-/** "Feb 2024" style label for a month key `2024-02`. */
-export function formatMonth(key: string): string {
-  const [year, month] = key.split('-').map(Number);
-  return new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, 1)),
-  );
-}

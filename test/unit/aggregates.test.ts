@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byRootCause, bySeverity, byService, byYear, totals } from '../../src/lib/aggregates';
+import { byRootCause, byYear, totals } from '../../src/lib/aggregates';
 import { idsOf, incident, taxonomy } from './helpers';
 
 const HOUR = 3600_000;
@@ -49,31 +49,6 @@ describe('byRootCause', () => {
 
   it('carries the taxonomy entry for labels', () => {
     expect(groups[0]?.key).toEqual(taxonomy.rootCauses[0]);
-  });
-});
-
-describe('bySeverity', () => {
-  it('groups by severity, most severe first, keeping severities with no incidents', () => {
-    expect(bySeverity(incidents, taxonomy.severities).map((g) => [g.key.id, idsOf(g.incidents)])).toEqual([
-      ['SEV1', ['2024-05-09-disk']],
-      ['SEV2', ['2024-02-22-disk', '2023-11-30-flag']],
-      ['SEV3', []],
-      ['SEV4', []],
-    ]);
-  });
-});
-
-describe('byService', () => {
-  it('counts an incident once under each service it hit, busiest service first, then by name', () => {
-    expect(byService(incidents).map((g) => [g.service, idsOf(g.incidents)])).toEqual([
-      ['email', ['2024-05-09-disk', '2024-02-22-disk']],
-      ['checkout', ['2023-11-30-flag']],
-      ['mail-storage', ['2024-05-09-disk']],
-    ]);
-  });
-
-  it('is empty without incidents', () => {
-    expect(byService([])).toEqual([]);
   });
 });
 

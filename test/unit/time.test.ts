@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   formatDate,
   formatDateTime,
-  formatMonth,
   formatTime,
   formatUtc,
   isoDateInZone,
@@ -95,12 +94,5 @@ describe('formatUtc', () => {
 
   it('drops seconds rather than rounding them', () => {
     expect(formatUtc(at('2024-05-09T08:00:59.999Z'))).toBe('2024-05-09 08:00 UTC');
-  });
-});
-
-describe('formatMonth', () => {
-  it('labels a month key', () => {
-    expect(formatMonth('2024-02')).toBe('Feb 2024');
-    expect(formatMonth('2023-12')).toBe('Dec 2023');
   });
 });
