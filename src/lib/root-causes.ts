@@ -2,7 +2,7 @@ import type { TaxonomyEntry } from '../schemas/taxonomy';
 import { byRootCause } from './aggregates';
 import type { Incident } from './incidents';
 import { routes } from './routes';
-import { searchHref } from './search-state';
+import { searchHref } from './search/state';
 
 /**
  * The browse-by-root-cause pages: one row per taxonomy category, in the taxonomy's order and

@@ -4,17 +4,17 @@
  * count facets, what a result says) live in tested modules under `src/lib/`; this file only
  * wires them to the DOM.
  */
-import { buildFacets, type Facet, type SearchLabels } from '../lib/search-facets';
+import { buildFacets, type Facet, type SearchLabels } from '../lib/search/facets';
 import {
   effectiveSort,
   facetCounts,
   searchPlan,
   type FilterCounts,
   type PagefindQuery,
-} from '../lib/search-query';
-import { EXCERPT_LENGTH, PAGE_SIZE, RANKING, TYPING_DELAY_MS } from '../lib/search-ranking';
-import type { FilterKey } from '../lib/search-record';
-import { resultSummary, resultView, type ResultFragment, type ResultView } from '../lib/search-results';
+} from '../lib/search/query';
+import { EXCERPT_LENGTH, PAGE_SIZE, RANKING, TYPING_DELAY_MS } from '../lib/search/ranking';
+import type { FilterKey } from '../lib/search/record';
+import { resultSummary, resultView, type ResultFragment, type ResultView } from '../lib/search/results';
 import {
   activeFilterCount,
   clearFilters,
@@ -27,7 +27,7 @@ import {
   toSearchParams,
   type SearchState,
   type Sort,
-} from '../lib/search-state';
+} from '../lib/search/state';
 
 /** The parts of Pagefind's browser API this page uses (`pagefind.js`, 1.x). */
 interface Pagefind {

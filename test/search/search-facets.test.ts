@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildFacets, facetLabel, type SearchLabels } from '../../src/lib/search-facets';
-import { FILTER_KEYS } from '../../src/lib/search-record';
-import { emptyState } from '../../src/lib/search-state';
+import { buildFacets, facetLabel, type SearchLabels } from '../../src/lib/search/facets';
+import { FILTER_KEYS } from '../../src/lib/search/record';
+import { emptyState } from '../../src/lib/search/state';
 import { taxonomy } from './incidents';
 
 const labels: SearchLabels = { rootCauses: taxonomy.rootCauses, severities: taxonomy.severities };

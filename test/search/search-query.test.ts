@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { effectiveSort, facetCounts, pagefindFilters, searchPlan } from '../../src/lib/search-query';
-import { emptyState, type SearchState } from '../../src/lib/search-state';
+import { effectiveSort, facetCounts, pagefindFilters, searchPlan } from '../../src/lib/search/query';
+import { emptyState, type SearchState } from '../../src/lib/search/state';
 
 const state = (overrides: Partial<SearchState> = {}): SearchState => ({ ...emptyState(), ...overrides });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { searchAttributes, searchRecord } from '../../src/lib/search-record';
+import { searchAttributes, searchRecord } from '../../src/lib/search/record';
 import { incident } from './incidents';
 
 describe('searchRecord', () => {

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { SearchLabels } from '../../src/lib/search-facets';
+import type { SearchLabels } from '../../src/lib/search/facets';
 import {
   decodeEntities,
   parseExcerpt,
   resultSummary,
   resultView,
   severityRank,
-} from '../../src/lib/search-results';
-import { emptyState } from '../../src/lib/search-state';
+} from '../../src/lib/search/results';
+import { emptyState } from '../../src/lib/search/state';
 import { taxonomy } from './incidents';
 
 const labels: SearchLabels = { rootCauses: taxonomy.rootCauses, severities: taxonomy.severities };

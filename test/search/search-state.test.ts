@@ -10,7 +10,7 @@ import {
   toggleFilter,
   toSearchParams,
   type SearchState,
-} from '../../src/lib/search-state';
+} from '../../src/lib/search/state';
 
 const state = (overrides: Partial<SearchState> = {}): SearchState => ({ ...emptyState(), ...overrides });
 

@@ -1,4 +1,4 @@
-import { hasOutstandingTasks, startYear, type Incident } from './incidents';
+import { hasOutstandingTasks, startYear, type Incident } from '../incidents';
 
 /**
  * What each incident page tells Pagefind besides its text: the filters the search page offers
@@ -21,7 +21,7 @@ export type SortKey = (typeof SORT_KEYS)[number];
 /**
  * Metadata. `title`, `date`, `severity` and `summary` are what a result renders from. Pagefind
  * also matches words in metadata, boosting a field by its `ranking.metaWeights` entry (see
- * `search-ranking.ts`): `cause` (category, root cause and trigger) is there to be boosted, so
+ * `ranking.ts`): `cause` (category, root cause and trigger) is there to be boosted, so
  * an incident whose root cause matches the query outranks one that only mentions the words;
  * `tags` is there to be found at all, since the page shows tags in its footer and Pagefind
  * never indexes footers.

@@ -1,4 +1,4 @@
-import { FILTER_KEYS, type FilterKey } from './search-record';
+import { FILTER_KEYS, type FilterKey } from './record';
 
 /**
  * A search as a value, and its place in the URL. The URL is the state: a search is a link one

@@ -1,5 +1,5 @@
-import { FILTER_KEYS, type FilterKey } from './search-record';
-import type { SearchFilters, SearchState, Sort } from './search-state';
+import { FILTER_KEYS, type FilterKey } from './record';
+import type { SearchFilters, SearchState, Sort } from './state';
 
 /**
  * Turns a search into the calls the page makes to Pagefind. Values within one facet are

@@ -1,6 +1,6 @@
-import { FILTER_KEYS, FOLLOW_UP, type FilterKey } from './search-record';
-import type { FilterCounts } from './search-query';
-import type { SearchState } from './search-state';
+import { FILTER_KEYS, FOLLOW_UP, type FilterKey } from './record';
+import type { FilterCounts } from './query';
+import type { SearchState } from './state';
 
 /**
  * The facet lists the search page shows: every value the index knows (plus any selected in

@@ -1,7 +1,7 @@
-import { routes } from './routes';
-import { facetLabel, type SearchLabels } from './search-facets';
-import type { SearchState } from './search-state';
-import { formatDate } from './time';
+import { routes } from '../routes';
+import { facetLabel, type SearchLabels } from './facets';
+import type { SearchState } from './state';
+import { formatDate } from '../time';
 
 /**
  * What one search result shows, computed from the fragment Pagefind returns for it, so the

@@ -6,7 +6,7 @@
  */
 export const RANKING = {
   /**
-   * Boost for query words found in a metadata field, by field (see `search-record.ts`).
+   * Boost for query words found in a metadata field, by field (see `record.ts`).
    * Pagefind's default is `{ title: 5 }`; `cause` lifts incidents whose root cause matches,
    * which matters most for one-word queries ("network") that many write-ups mention in passing.
    */
