@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contentTypeFor, resolveStaticFile } from '../../src/lib/search-bundle-files';
+import { contentTypeFor, resolveStaticFile } from '../../src/lib/static-files';
 import { serveStatic, type StaticServer } from '../helpers/serve';
 import { testTempDir } from '../helpers/build-site';
 
