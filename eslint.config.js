@@ -1,9 +1,12 @@
 // @ts-check
+import { builtinModules } from 'node:module';
 import { defineConfig } from 'eslint/config';
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import astro from 'eslint-plugin-astro';
+
+const BROWSER_ONLY = 'This module runs in the browser; Node built-ins are not available there.';
 
 export default defineConfig(
   {
@@ -23,6 +26,20 @@ export default defineConfig(
     languageOptions: { globals: { ...globals.node } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // Code that ships to the browser: a Node import would build and type-check, then fail
+    // only on the search page, so catch it here.
+    files: ['src/lib/search/**', 'src/scripts/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: builtinModules.map((name) => ({ name, message: BROWSER_ONLY })),
+          patterns: [{ group: ['node:*'], message: BROWSER_ONLY }],
+        },
+      ],
     },
   },
 );
