@@ -1,23 +1,41 @@
 /**
- * Shared fixtures for the unit tests: the real taxonomy ids (read with the real `loadTaxonomy`
- * from the project's `content/` folder) and factories for postmortem frontmatter that go
- * through the real schema.
+ * Shared fixtures for the unit tests: the taxonomy ids of the unit fixture site
+ * (`test/fixtures/unit/valid-site/taxonomy/`, read with the real `loadTaxonomy`) and factories
+ * for postmortem frontmatter that go through the real schema. The tests never read the
+ * project's own content folder, which a team replaces with its own postmortems and taxonomy.
  */
+import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { expect } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import type { z } from 'astro/zod';
 import type { Incident } from '../../src/lib/incidents';
 import { ids, loadTaxonomy } from '../../src/lib/taxonomy';
 import { postmortemSchema } from '../../src/schemas/postmortem';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-export const contentRoot = path.join(repoRoot, 'content');
 export const fixturesRoot = path.join(repoRoot, 'test', 'fixtures', 'unit');
+/** The content folder whose taxonomy the unit tests use: `severity: SEV1`, `category: hardware`, … */
+export const unitContentRoot = path.join(fixturesRoot, 'valid-site');
 
-export const taxonomy = loadTaxonomy(contentRoot);
+export const taxonomy = loadTaxonomy(unitContentRoot);
 export const rootCauseIds = ids(taxonomy.rootCauses);
 export const severityIds = ids(taxonomy.severities);
+
+/**
+ * The ids a taxonomy file of `contentRoot` lists, in file order, read with a plain YAML parser
+ * rather than the product's loader, to check the loader against.
+ */
+export function idsInTaxonomyFile(
+  contentRoot: string,
+  file: 'root-causes.yaml' | 'severities.yaml',
+): string[] {
+  const entries = parseYaml(fs.readFileSync(path.join(contentRoot, 'taxonomy', file), 'utf8')) as {
+    id: string;
+  }[];
+  return entries.map((entry) => entry.id);
+}
 
 /** Frontmatter as an author writes it, before the schema has seen it. */
 export type Frontmatter = Record<string, unknown>;
@@ -92,7 +110,7 @@ export function completePostmortem(overrides: Frontmatter = {}): Frontmatter {
   );
 }
 
-/** The schema as the site builds it, with the project's real taxonomy. */
+/** The schema as the site builds it, with the unit fixture site's taxonomy. */
 export function schema(postmortemIds?: Iterable<string>) {
   return postmortemSchema({
     rootCauseIds,

@@ -1,11 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { onlyIssue, parse, rootCauseIds, validPostmortem } from './helpers';
+import {
+  idsInTaxonomyFile,
+  onlyIssue,
+  parse,
+  rootCauseIds,
+  unitContentRoot,
+  validPostmortem,
+} from './helpers';
 
 const rootCause = (fields: Record<string, unknown>) => ({
   rootCause: { category: 'hardware', summary: 'A disk failed.', ...fields },
 });
 
 describe('rootCause', () => {
+  it('takes its categories from root-causes.yaml, in file order', () => {
+    expect(rootCauseIds).toEqual(idsInTaxonomyFile(unitContentRoot, 'root-causes.yaml'));
+    expect(rootCauseIds).toContain('hardware');
+  });
+
   it.each(rootCauseIds)('accepts the category %s from root-causes.yaml', (category) => {
     expect(parse(validPostmortem(rootCause({ category }))).rootCause.category).toBe(category);
   });
@@ -13,16 +25,17 @@ describe('rootCause', () => {
   it('rejects a category not in the taxonomy, listing every allowed id and the file', () => {
     const issue = onlyIssue(validPostmortem(rootCause({ category: 'cosmic-rays' })));
     expect(issue.path).toEqual(['rootCause', 'category']);
+    expect(rootCauseIds).not.toContain('cosmic-rays');
     expect(issue.message).toBe(
       `"cosmic-rays" is not allowed; use one of: ${rootCauseIds.join(', ')} (defined in content/taxonomy/root-causes.yaml)`,
     );
-    expect(issue.message).toContain('hardware, software-bug, config-change');
   });
 
   it('requires a category, listing the allowed ids', () => {
     const issue = onlyIssue(validPostmortem({ rootCause: { summary: 'A disk failed.' } }));
     expect(issue.path).toEqual(['rootCause', 'category']);
-    expect(issue.message).toMatch(/^is required; use one of: hardware, /);
+    const prefix = `is required; use one of: ${rootCauseIds.join(', ')}`;
+    expect(issue.message.slice(0, prefix.length)).toBe(prefix);
   });
 
   it('requires a summary', () => {
