@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ids, loadTaxonomy } from '../../src/lib/taxonomy';
 import { projectRoot, tryBuildSite, type BuildFailure, testTempDir } from '../helpers/build-site';
 
 /**
@@ -8,6 +9,11 @@ import { projectRoot, tryBuildSite, type BuildFailure, testTempDir } from '../he
  * every problem at once, so a single failing build shows that each rule stops the build and
  * names the file, the line and the field.
  */
+
+/** The fixture whose taxonomy the broken site uses; the messages list its ids. */
+const fixture = path.join(projectRoot, 'test/fixtures/basic/content');
+const taxonomy = loadTaxonomy(fixture);
+
 const valid = `title: A valid incident
 summary: Something broke.
 severity: SEV3
@@ -26,13 +32,13 @@ const cases: [string, string, string, string][] = [
     '2024-01-02-unknown-category',
     valid.replace('category: capacity', 'category: cosmic-rays'),
     'rootCause.category',
-    'use one of: hardware, software-bug',
+    `"cosmic-rays" is not allowed; use one of: ${ids(taxonomy.rootCauses).join(', ')} `,
   ],
   [
     '2024-01-03-unknown-severity',
     valid.replace('SEV3', 'SEV9'),
     'severity',
-    'use one of: SEV1, SEV2, SEV3, SEV4',
+    `"SEV9" is not allowed; use one of: ${ids(taxonomy.severities).join(', ')} `,
   ],
   [
     '2024-01-04-typo-key',
@@ -106,9 +112,7 @@ let failure: BuildFailure;
 beforeAll(async () => {
   const dir = await fs.mkdtemp(path.join(testTempDir(), 'hindsight-invalid-'));
   await fs.mkdir(path.join(dir, 'postmortems'), { recursive: true });
-  await fs.cp(path.join(projectRoot, 'test/fixtures/basic/content/taxonomy'), path.join(dir, 'taxonomy'), {
-    recursive: true,
-  });
+  await fs.cp(path.join(fixture, 'taxonomy'), path.join(dir, 'taxonomy'), { recursive: true });
   await fs.writeFile(path.join(dir, 'postmortems/2024-01-01-fine.md'), `---\n${valid}\n---\nBody.\n`);
   await fs.writeFile(
     path.join(dir, 'postmortems/2024-01-19-bad-body.mdx'),
