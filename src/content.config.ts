@@ -4,6 +4,7 @@ import { postmortemSchema } from './schemas';
 import { contentDir, POSTMORTEM_GLOB, postmortemIdFromPath, postmortemsDir } from './lib/content-dir';
 import { listPostmortemFiles } from './lib/content-check';
 import { ids, loadTaxonomy } from './lib/taxonomy';
+import config from 'virtual:hindsight/config';
 
 const root = contentDir();
 const taxonomy = loadTaxonomy(root);
@@ -20,6 +21,7 @@ const postmortems = defineCollection({
     rootCauseIds: ids(taxonomy.rootCauses),
     severityIds: ids(taxonomy.severities),
     postmortemIds: new Set(listPostmortemFiles(dir).map(postmortemIdFromPath)),
+    defaultTimezone: config.timezone,
   }),
 });
 

@@ -11,4 +11,7 @@ export const routes = {
   rootCauses: () => `${base}/root-causes/`,
   rootCause: (id: string) => `${base}/root-causes/${id}/`,
   search: (query?: string) => `${base}/search/${query ? `?q=${encodeURIComponent(query)}` : ''}`,
+  feed: () => `${base}/rss.xml`,
+  /** A file from `public/`, such as `favicon.svg`. */
+  asset: (file: string) => `${base}/${file.replace(/^\/+/, '')}`,
 };

@@ -2,6 +2,7 @@ import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { getIncidents, getTaxonomy, label } from '../data/incidents';
 import { routes } from '../lib/routes';
+import config from 'virtual:hindsight/config';
 
 /**
  * A feed of postmortems, newest first, so people can follow new write-ups in a feed reader or a
@@ -11,8 +12,8 @@ export async function GET(context: APIContext) {
   const incidents = await getIncidents();
   const { rootCauses } = getTaxonomy();
   return rss({
-    title: 'Hindsight: incident postmortems',
-    description: 'New postmortems: what broke, why, and what we changed.',
+    title: config.organization ? `${config.title}: ${config.organization} postmortems` : config.title,
+    description: config.tagline,
     site: context.site ?? 'http://localhost:4321',
     items: incidents.map((incident) => ({
       title: `[${incident.data.severity}] ${incident.data.title}`,

@@ -8,6 +8,7 @@ import { slugSchema } from './slug';
 import { taskSchema } from './task';
 import { timelineEntrySchema } from './timeline';
 import { timestampSchema } from './timestamp';
+import { timeZoneSchema } from './time-zone';
 import { requiredText } from './text';
 
 /** Where a postmortem is in its review. Drafts show in `astro dev` only. */
@@ -25,15 +26,8 @@ export interface PostmortemSchemaOptions {
    * them; tools that check a single file without its neighbours leave it out.
    */
   postmortemIds?: ReadonlySet<string>;
-}
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
+  /** The zone for postmortems that name none: the site's `timezone` option. Default `UTC`. */
+  defaultTimezone?: string;
 }
 
 const MILESTONES = ['startedAt', 'detectedAt', 'mitigatedAt', 'resolvedAt'] as const;
@@ -42,7 +36,12 @@ const MILESTONES = ['startedAt', 'detectedAt', 'mitigatedAt', 'resolvedAt'] as c
  * The frontmatter of a postmortem: the single source of truth for the content collection, the
  * pre-build check and every tool that reads postmortems.
  */
-export function postmortemSchema({ rootCauseIds, severityIds, postmortemIds }: PostmortemSchemaOptions) {
+export function postmortemSchema({
+  rootCauseIds,
+  severityIds,
+  postmortemIds,
+  defaultTimezone = 'UTC',
+}: PostmortemSchemaOptions) {
   return z
     .strictObject({
       /** The incident's name as a reader would search for it, 1-120 characters. Required. */
@@ -70,14 +69,11 @@ export function postmortemSchema({ rootCauseIds, severityIds, postmortemIds }: P
        * `startedAt` and `resolvedAt`; when written, it must agree with them to the minute.
        */
       duration: durationSchema.optional(),
-      /** The IANA time zone pages show times in, such as `America/Los_Angeles`. Default `UTC`. */
-      timezone: z
-        .string()
-        .refine(isTimeZone, {
-          error: (issue) =>
-            `${JSON.stringify(issue.input)} is not an IANA time zone; use a name such as UTC, Europe/Berlin or America/Los_Angeles`,
-        })
-        .default('UTC'),
+      /**
+       * The IANA time zone pages show times in, such as `America/Los_Angeles`. Default: the
+       * site's `timezone` option, which defaults to `UTC`.
+       */
+      timezone: timeZoneSchema.default(defaultTimezone),
       /** Services affected, as lowercase slugs (`email`, `mail-relay`). At least one. */
       services: z
         .array(slugSchema, { error: 'is required: list at least one affected service, such as [email]' })

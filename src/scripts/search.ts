@@ -228,15 +228,19 @@ export async function startSearch(root: HTMLElement): Promise<void> {
 }
 
 async function loadPagefind(): Promise<Pagefind> {
-  const bundle = `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}pagefind/pagefind.js`;
-  const pagefind = (await import(/* @vite-ignore */ bundle)) as Pagefind;
-  await pagefind.options({ ranking: RANKING, excerptLength: EXCERPT_LENGTH, excerptEllipsis: '…' });
+  const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
+  const pagefind = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
+  // Result URLs are stored relative to the site root; under a base path they need it in front.
+  await pagefind.options({ baseUrl: base, ranking: RANKING, excerptLength: EXCERPT_LENGTH, excerptEllipsis: '…' });
   await pagefind.init();
   return pagefind;
 }
 
+/** The title the page was built with ("Search · <site title>"), before any query was added to it. */
+const BASE_TITLE = document.title;
+
 function pageTitle(state: SearchState): string {
-  return state.q ? `“${state.q}” · Search · Hindsight` : 'Search · Hindsight';
+  return state.q ? `“${state.q}” · ${BASE_TITLE}` : BASE_TITLE;
 }
 
 function emptyHint(state: SearchState): string {

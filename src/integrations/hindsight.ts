@@ -1,0 +1,85 @@
+import mdx from '@astrojs/mdx';
+import type { AstroIntegration, ViteUserConfig } from 'astro';
+import { AstroError } from 'astro/errors';
+import type { HindsightUserConfig } from '../schemas/config';
+import { ConfigError, resolveConfig } from '../lib/site-config';
+import { contentCheck } from './content-check';
+import { pagefindIntegration } from './pagefind';
+
+/** The module pages import the resolved configuration from. */
+export const CONFIG_MODULE = 'virtual:hindsight/config';
+
+/**
+ * Hindsight as one Astro integration, the way Starlight is one: `hindsight({ title, … })` in
+ * `astro.config.mjs` validates the team's settings, applies `site` and `base` (and their
+ * `HINDSIGHT_SITE`/`HINDSIGHT_BASE` overrides) to Astro, adds the content check, MDX and the
+ * search index, and hands the settings to pages as `virtual:hindsight/config`.
+ */
+export function hindsight(options?: HindsightUserConfig): AstroIntegration {
+  return {
+    name: 'hindsight',
+    hooks: {
+      'astro:config:setup': ({ config, updateConfig, logger, command }) => {
+        const resolved = resolveOrExplain(options);
+        if (!resolved.site && command === 'build') {
+          logger.warn(
+            'No `site` is configured, so the feed and canonical links use http://localhost:4321. Set `site` in hindsight() or HINDSIGHT_SITE.',
+          );
+        }
+        const names = new Set(config.integrations.map((integration) => integration.name));
+        updateConfig({
+          ...(resolved.site ? { site: resolved.site } : {}),
+          base: resolved.base,
+          integrations: [
+            contentCheck(),
+            // A team that configures MDX itself keeps its own options.
+            ...(names.has('@astrojs/mdx') ? [] : [mdx()]),
+            pagefindIntegration(),
+          ],
+          vite: {
+            plugins: [configModule(JSON.stringify(resolved))],
+            build: {
+              rolldownOptions: {
+                // Every MDX entry triggers this warning under Astro 7's bundler (withastro/astro#18087);
+                // it is harmless, and a wall of it would hide the warnings that matter.
+                onLog(level, log, handler) {
+                  if (log.code === 'MODULE_LEVEL_DIRECTIVE' && log.message.includes('astro:head-inject'))
+                    return;
+                  handler(level, log);
+                },
+              },
+            },
+          },
+        });
+      },
+    },
+  };
+}
+
+function resolveOrExplain(options: unknown) {
+  try {
+    return resolveConfig(options);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    const explained = new AstroError(
+      error.message,
+      'Fix the options of hindsight() in astro.config.mjs (or the environment variable named); README.md lists every option with its default.',
+    );
+    explained.name = 'InvalidHindsightConfig';
+    // The message already says where to look; a stack trace into this hook would bury it.
+    explained.stack = '';
+    throw explained;
+  }
+}
+
+type VitePlugin = Extract<NonNullable<ViteUserConfig['plugins']>[number], { name: string }>;
+
+/** A Vite plugin that serves the resolved configuration as an ES module. */
+function configModule(json: string): VitePlugin {
+  const resolvedId = `\0${CONFIG_MODULE}`;
+  return {
+    name: 'hindsight:config',
+    resolveId: (id) => (id === CONFIG_MODULE ? resolvedId : undefined),
+    load: (id) => (id === resolvedId ? `export default ${json};` : undefined),
+  };
+}
