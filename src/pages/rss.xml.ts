@@ -14,7 +14,8 @@ export async function GET(context: APIContext) {
   return rss({
     title: config.organization ? `${config.title}: ${config.organization} postmortems` : config.title,
     description: config.tagline,
-    site: context.site ?? 'http://localhost:4321',
+    // The channel links to the home page, which is under the base path like every page.
+    site: new URL(routes.home(), context.site ?? 'http://localhost:4321').href,
     items: incidents.map((incident) => ({
       title: `[${incident.data.severity}] ${incident.data.title}`,
       link: routes.incident(incident.id),

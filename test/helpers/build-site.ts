@@ -87,10 +87,46 @@ function withoutTestRunnerEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 /** The project's own `astro` CLI. */
 export const ASTRO_BIN = path.join(projectRoot, 'node_modules/.bin/astro');
 
+/**
+ * The config fixture sites are built with (`test/fixtures/astro.config.mjs`), so a team's own
+ * settings in `astro.config.mjs` never change what the tests see.
+ */
+// Relative: Astro joins `--config` to `--root`.
+export const TEST_CONFIG = 'test/fixtures/astro.config.mjs';
+
+/** `astro <command>` arguments that build the project with the test config. */
+export const astroArgs = (command: string, ...rest: string[]) => [
+  command,
+  '--root',
+  projectRoot,
+  '--config',
+  TEST_CONFIG,
+  ...rest,
+];
+
+/** Options of `hindsight()` and environment for one test build. */
+export interface SiteOptions {
+  /** Where to write the site; a temporary folder by default. */
+  outDir?: string;
+  /** `hindsight()` options over the test defaults (title Hindsight, site https://hindsight.test). */
+  config?: Record<string, unknown>;
+  /** Extra environment variables, such as `HINDSIGHT_BASE`. */
+  env?: Record<string, string>;
+}
+
 /** The environment for an `astro` child process that reads `contentDir` and caches in `cacheDir`. */
-export function astroEnv(contentDir: string, cacheDir: string): NodeJS.ProcessEnv {
+export function astroEnv(
+  contentDir: string,
+  cacheDir: string,
+  { config = {}, env = {} }: Pick<SiteOptions, 'config' | 'env'> = {},
+): NodeJS.ProcessEnv {
   return {
     ...withoutTestRunnerEnv(process.env),
+    // A developer's own overrides must not leak into fixture builds; a test sets them in `env`.
+    HINDSIGHT_SITE: '',
+    HINDSIGHT_BASE: '',
+    HINDSIGHT_TEST_OPTIONS: JSON.stringify(config),
+    ...env,
     HINDSIGHT_CONTENT_DIR: path.resolve(contentDir),
     HINDSIGHT_CACHE_DIR: cacheDir,
     NO_COLOR: '1',
@@ -110,7 +146,7 @@ export interface BuildFailure {
  * Builds the real site from another content folder into a temporary directory, the way CI
  * builds it: through the `astro` CLI in a child process, with the pinned Node.
  */
-export async function buildSite(contentDir: string, options: { outDir?: string } = {}): Promise<BuiltSite> {
+export async function buildSite(contentDir: string, options: SiteOptions = {}): Promise<BuiltSite> {
   const result = await tryBuildSite(contentDir, options);
   if ('code' in result) throw new Error(`astro build failed (exit ${result.code}):\n${result.output}`);
   return result;
@@ -119,14 +155,14 @@ export async function buildSite(contentDir: string, options: { outDir?: string }
 /** Like `buildSite`, but returns the failure instead of throwing, for tests of bad content. */
 export async function tryBuildSite(
   contentDir: string,
-  options: { outDir?: string } = {},
+  options: SiteOptions = {},
 ): Promise<BuiltSite | BuildFailure> {
   const work = await fs.mkdtemp(path.join(testTempDir(), 'hindsight-build-'));
   const outDir = options.outDir ?? path.join(work, 'dist');
-  const env = astroEnv(contentDir, path.join(work, 'cache'));
+  const env = astroEnv(contentDir, path.join(work, 'cache'), options);
   try {
     const { stdout, stderr } = await withLock(BUILD_LOCK, () =>
-      run(ASTRO_BIN, ['build', '--outDir', outDir], {
+      run(ASTRO_BIN, astroArgs('build', '--outDir', outDir), {
         cwd: projectRoot,
         env,
         maxBuffer: 64 * 1024 * 1024,

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
-import { ASTRO_BIN, astroEnv, projectRoot, testTempDir } from './build-site';
+import { ASTRO_BIN, astroArgs, astroEnv, projectRoot, testTempDir } from './build-site';
 
 export interface DevServer {
   url(pathname: string): string;
@@ -27,11 +27,15 @@ async function freePort(): Promise<number> {
 export async function startDevServer(contentDir: string, timeoutMs = 60_000): Promise<DevServer> {
   const work = await fs.mkdtemp(path.join(testTempDir(), 'hindsight-dev-'));
   const port = await freePort();
-  const child = spawn(ASTRO_BIN, ['dev', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port)], {
-    cwd: projectRoot,
-    env: astroEnv(contentDir, path.join(work, 'cache')),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    ASTRO_BIN,
+    astroArgs('dev', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port)),
+    {
+      cwd: projectRoot,
+      env: astroEnv(contentDir, path.join(work, 'cache')),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
