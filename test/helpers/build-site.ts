@@ -112,6 +112,11 @@ export interface SiteOptions {
   config?: Record<string, unknown>;
   /** Extra environment variables, such as `HINDSIGHT_BASE`. */
   env?: Record<string, string>;
+  /**
+   * Build with the project's own `astro.config.mjs` (a team's settings) instead of the test
+   * config: only for the generic checks of `content/`.
+   */
+  projectConfig?: boolean;
 }
 
 /** The environment for an `astro` child process that reads `contentDir` and caches in `cacheDir`. */
@@ -162,11 +167,15 @@ export async function tryBuildSite(
   const env = astroEnv(contentDir, path.join(work, 'cache'), options);
   try {
     const { stdout, stderr } = await withLock(BUILD_LOCK, () =>
-      run(ASTRO_BIN, astroArgs('build', '--outDir', outDir), {
-        cwd: projectRoot,
-        env,
-        maxBuffer: 64 * 1024 * 1024,
-      }),
+      run(
+        ASTRO_BIN,
+        options.projectConfig ? ['build', '--outDir', outDir] : astroArgs('build', '--outDir', outDir),
+        {
+          cwd: projectRoot,
+          env,
+          maxBuffer: 64 * 1024 * 1024,
+        },
+      ),
     );
     const read = (file: string) => fs.readFile(path.join(outDir, file), 'utf8');
     const exists = (file: string) =>

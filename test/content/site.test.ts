@@ -1,0 +1,61 @@
+/**
+ * Generic checks of a team's own `content/`: they hold for any valid set of postmortems and
+ * taxonomies, so they stay green when the samples are replaced and ids renamed. Everything
+ * else is tested on fixtures under `test/fixtures/`.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { checkContent } from '../../src/lib/content-check';
+import { isVisible } from '../../src/lib/incidents';
+import { buildSite, projectRoot, type BuiltSite } from '../helpers/build-site';
+import { findBrokenLinks, indexedUrls } from '../helpers/links';
+
+const contentRoot = path.join(projectRoot, 'content');
+// Built under a base path whatever the team configured, which also proves its links carry it.
+const BASE = '/kb/';
+const SITE = 'https://postmortems.test';
+
+const { postmortems, problems } = checkContent(contentRoot);
+const published = postmortems.filter((entry) => isVisible(entry, { includeDrafts: false })).map((entry) => entry.id);
+
+let site: BuiltSite;
+
+beforeAll(async () => {
+  if (problems.length) return;
+  site = await buildSite(contentRoot, {
+    projectConfig: true,
+    env: { HINDSIGHT_BASE: BASE, HINDSIGHT_SITE: SITE },
+  });
+});
+
+describe("the project's own content", () => {
+  it('passes the content check', () => {
+    expect(problems.map((p) => `${path.relative(projectRoot, p.file)}:${p.line ?? ''} ${p.field} ${p.message}`)).toEqual(
+      [],
+    );
+  });
+
+  it('gives every published postmortem its page and no draft one', () => {
+    for (const id of published) expect(fs.existsSync(path.join(site.outDir, 'incidents', id, 'index.html')), id).toBe(true);
+    const pages = fs.readdirSync(path.join(site.outDir, 'incidents'), { withFileTypes: true });
+    expect(pages.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort()).toEqual([...published].sort());
+  });
+
+  it('indexes every published postmortem for search exactly once', () => {
+    expect(indexedUrls(site.outDir).sort()).toEqual(published.map((id) => `/incidents/${id}/`).sort());
+  });
+
+  it('lists every published postmortem on the incident list and in the feed', async () => {
+    const list = await site.read('incidents/index.html');
+    const feed = await site.read('rss.xml');
+    for (const id of published) {
+      expect(list, id).toContain(`href="${BASE}incidents/${id}/"`);
+      expect(feed, id).toContain(`<link>${SITE}${BASE}incidents/${id}/</link>`);
+    }
+  });
+
+  it('has no broken internal link, asset or anchor', () => {
+    expect(findBrokenLinks(site.outDir, { base: BASE, site: SITE })).toEqual([]);
+  });
+});
