@@ -25,6 +25,21 @@ export function groupByTaxonomy(
 export const byRootCause = (incidents: readonly Incident[], rootCauses: readonly TaxonomyEntry[]) =>
   groupByTaxonomy(incidents, rootCauses, (incident) => incident.data.rootCause.category);
 
+/**
+ * The root causes with the most incidents, most first, for the home page. Categories with none
+ * are left out; ties keep the taxonomy's order, so the list does not reshuffle between builds.
+ */
+export function topRootCauses(
+  incidents: readonly Incident[],
+  rootCauses: readonly TaxonomyEntry[],
+  limit: number,
+): Group[] {
+  return byRootCause(incidents, rootCauses)
+    .filter((group) => group.incidents.length > 0)
+    .sort((a, b) => b.incidents.length - a.incidents.length)
+    .slice(0, limit);
+}
+
 /** Incidents per UTC year, newest year first. */
 export function byYear(incidents: readonly Incident[]): { year: number; incidents: Incident[] }[] {
   const map = new Map<number, Incident[]>();

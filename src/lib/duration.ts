@@ -1,3 +1,5 @@
+import { NOUNS, plural } from './labels';
+
 /**
  * ISO 8601 durations as incident reports use them: days, hours, minutes and seconds
  * (`PT3H30M`, `P1DT2H`, `P2W`). Years and months are refused: their length depends on the
@@ -42,8 +44,6 @@ export function elapsed(from: Date, to: Date): number {
   return to.getTime() - from.getTime();
 }
 
-const plural = (count: number, unit: string) => `${count} ${unit}${count === 1 ? '' : 's'}`;
-
 /**
  * Says a duration in words for people: "3 hours 30 minutes", "2 days 4 hours", "45 minutes".
  * Rounded to the minute, and to the two largest units, because nobody reads an outage
@@ -56,9 +56,9 @@ export function formatDuration(ms: number): string {
   const hours = Math.floor((totalMinutes % 1440) / 60);
   const minutes = totalMinutes % 60;
   const parts = [
-    days ? plural(days, 'day') : '',
-    hours ? plural(hours, 'hour') : '',
-    minutes ? plural(minutes, 'minute') : '',
+    days ? plural(days, NOUNS.day) : '',
+    hours ? plural(hours, NOUNS.hour) : '',
+    minutes ? plural(minutes, NOUNS.minute) : '',
   ].filter(Boolean);
   return parts.slice(0, 2).join(' ');
 }

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { NOUNS, plural } from './labels';
 
 /** One thing wrong with one file, in terms an author can act on. */
 export interface Problem {
@@ -35,7 +36,7 @@ export function formatProblem(problem: Problem, cwd?: string): string {
 
 export function formatProblems(problems: Problem[], cwd?: string): string {
   const files = new Set(problems.map((p) => p.file)).size;
-  const heading = `${problems.length} problem${problems.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}:`;
+  const heading = `${plural(problems.length, NOUNS.problem)} in ${plural(files, NOUNS.file)}:`;
   const sorted = [...problems].sort(
     (a, b) =>
       a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),

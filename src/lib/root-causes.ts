@@ -1,6 +1,7 @@
 import type { TaxonomyEntry } from '../schemas/taxonomy';
 import { byRootCause } from './aggregates';
 import type { Incident } from './incidents';
+import { NOUNS, plural } from './labels';
 import { routes } from './routes';
 import { searchHref } from './search/state';
 
@@ -52,4 +53,4 @@ export const rootCauseSearchHref = (id: string) =>
 
 /** "3 incidents", "1 incident", "No incidents". */
 export const incidentCount = (count: number) =>
-  count === 0 ? 'No incidents' : `${count} incident${count === 1 ? '' : 's'}`;
+  count === 0 ? 'No incidents' : plural(count, NOUNS.incident);

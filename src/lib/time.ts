@@ -11,9 +11,12 @@ const parts = (date: Date, timeZone: string, options: Intl.DateTimeFormatOptions
       .map((part) => [part.type, part.value]),
   ) as Record<Intl.DateTimeFormatPartTypes, string | undefined>;
 
+/** Whether the zone is UTC itself, where showing UTC "alongside" would repeat the time. */
+export const isUtcZone = (timeZone: string) => timeZone === 'UTC' || timeZone === 'Etc/UTC';
+
 /** Short name of the zone at that instant, e.g. `PST` or `PDT`; `UTC` for UTC; else `GMT+2`. */
 export function zoneAbbreviation(date: Date, timeZone: string): string {
-  if (timeZone === 'UTC' || timeZone === 'Etc/UTC') return 'UTC';
+  if (isUtcZone(timeZone)) return 'UTC';
   const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' })
     .formatToParts(date)
     .find((part) => part.type === 'timeZoneName')?.value;

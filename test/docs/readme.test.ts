@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { fieldPaths } from '../../src/lib/schema-shape';
 import { postmortemSchema } from '../../src/schemas';
 import { hindsightConfigSchema } from '../../src/schemas/config';
+import { RANKING } from '../../src/lib/search/ranking';
 import { ids, loadTaxonomy } from '../../src/lib/taxonomy';
 import { projectRoot } from '../helpers/build-site';
 
@@ -49,6 +50,28 @@ describe('README', () => {
     const table = readme.slice(readme.indexOf('## Configuration'), readme.indexOf('## Writing a postmortem'));
     const documented = [...table.matchAll(/^\| `([^`]+)`/gm)].map((match) => match[1]);
     expect(documented).toEqual(options);
+  });
+
+  it('states the search ranking weights that RANKING sets, every one of them', () => {
+    const section = readme.slice(
+      readme.indexOf('## How search works'),
+      readme.indexOf('## Repository layout'),
+    );
+    // Each group is written "(`RANKING.<group>`): name 5, other name 2;" with names in words.
+    const documented = Object.fromEntries(
+      [...section.matchAll(/`RANKING\.(\w+)`\):([^;]+);/g)].map(([, group, list]) => [
+        group,
+        Object.fromEntries(
+          (list ?? '').split(',').map((item) => {
+            const [, words = '', weight] =
+              /^\s*([a-z ]+?)\s+(\d+)\s*$/i.exec(item.replace(/\s+/g, ' ')) ?? [];
+            return [words.replace(/ (\w)/g, (_, letter: string) => letter.toUpperCase()), Number(weight)];
+          }),
+        ),
+      ]),
+    );
+    expect(Object.keys(RANKING.rootCauseWeights)).toContain('contributingFactors');
+    expect(documented).toEqual(RANKING);
   });
 
   it('uses the same test command as .ci/run', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildFacets, facetLabel, type SearchLabels } from '../../src/lib/search/facets';
+import { buildFacets, facetLabel, searchLabels, type SearchLabels } from '../../src/lib/search/facets';
 import { FILTER_KEYS } from '../../src/lib/search/record';
 import { emptyState } from '../../src/lib/search/state';
 import { taxonomy } from './incidents';
@@ -65,5 +65,24 @@ describe('buildFacets', () => {
     const state = { ...emptyState(), filters: { services: ['gone'] } };
     const services = buildFacets(totals, noCounts, state, labels)[1];
     expect(services?.options.at(-1)).toEqual({ value: 'gone', label: 'gone', count: 0, selected: true });
+  });
+});
+
+describe('searchLabels', () => {
+  it('keeps ids and labels in the taxonomy’s order, and drops the descriptions', () => {
+    const picked = searchLabels({
+      rootCauses: [
+        { id: 'b', label: 'Bee', description: 'Long text the page does not need.' },
+        { id: 'a', label: 'Ay', description: 'More of it.' },
+      ],
+      severities: [{ id: 'S1', label: 'Worst', description: 'Bad.' }],
+    });
+    expect(picked).toEqual({
+      rootCauses: [
+        { id: 'b', label: 'Bee' },
+        { id: 'a', label: 'Ay' },
+      ],
+      severities: [{ id: 'S1', label: 'Worst' }],
+    });
   });
 });

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SearchLabels } from '../../src/lib/search/facets';
-import {
-  decodeEntities,
-  parseExcerpt,
-  resultSummary,
-  resultView,
-  severityRank,
-} from '../../src/lib/search/results';
+import { decodeEntities, parseExcerpt, resultSummary, resultView } from '../../src/lib/search/results';
 import { emptyState } from '../../src/lib/search/state';
 import { taxonomy } from './incidents';
 
@@ -78,14 +72,6 @@ describe('parseExcerpt', () => {
 
   it('decodes each reference once', () => {
     expect(decodeEntities('&amp;lt; &#39;a&#x27; &quot;b&quot; &unknown;')).toBe('&lt; \'a\' "b" &unknown;');
-  });
-});
-
-describe('severityRank', () => {
-  it('ranks by position in the taxonomy, capped at 4', () => {
-    expect(['SEV1', 'SEV2', 'SEV3', 'SEV4', 'SEV9'].map((id) => severityRank(id, labels))).toEqual([
-      1, 2, 3, 4, 4,
-    ]);
   });
 });
 

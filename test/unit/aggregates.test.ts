@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byRootCause, byYear, totals } from '../../src/lib/aggregates';
+import { byRootCause, byYear, topRootCauses, totals } from '../../src/lib/aggregates';
 import { idsOf, incident, taxonomy } from './helpers';
 
 const HOUR = 3600_000;
@@ -49,6 +49,45 @@ describe('byRootCause', () => {
 
   it('carries the taxonomy entry for labels', () => {
     expect(groups[0]?.key).toEqual(taxonomy.rootCauses[0]);
+  });
+});
+
+describe('topRootCauses', () => {
+  const outage = (id: string, category: string) =>
+    incident(id, { rootCause: { category, summary: 'Something broke.' } });
+  const entry = (id: string) => ({ id, label: id, description: `About ${id}.` });
+  // The test's own order, so ties can be told from the taxonomy file's order.
+  const rootCauses = ['network', 'config-change', 'hardware', 'software-bug'].map(entry);
+  const list = [
+    outage('a', 'hardware'),
+    outage('b', 'config-change'),
+    outage('c', 'hardware'),
+    outage('d', 'network'),
+    outage('e', 'hardware'),
+  ];
+
+  it('puts the categories with most incidents first and leaves out empty ones', () => {
+    expect(topRootCauses(list, rootCauses, 6).map((group) => [group.key.id, group.incidents.length])).toEqual(
+      [
+        ['hardware', 3],
+        ['network', 1],
+        ['config-change', 1],
+      ],
+    );
+  });
+
+  it('breaks ties by the taxonomy’s order', () => {
+    const reversed = [...rootCauses].reverse();
+    expect(topRootCauses(list, reversed, 6).map((group) => group.key.id)).toEqual([
+      'hardware',
+      'config-change',
+      'network',
+    ]);
+  });
+
+  it('stops at the limit', () => {
+    expect(topRootCauses(list, rootCauses, 2).map((group) => group.key.id)).toEqual(['hardware', 'network']);
+    expect(topRootCauses([], rootCauses, 6)).toEqual([]);
   });
 });
 

@@ -5,6 +5,7 @@ import {
   formatTime,
   formatUtc,
   isoDateInZone,
+  isUtcZone,
   zoneAbbreviation,
 } from '../../src/lib/time';
 
@@ -94,5 +95,14 @@ describe('formatUtc', () => {
 
   it('drops seconds rather than rounding them', () => {
     expect(formatUtc(at('2024-05-09T08:00:59.999Z'))).toBe('2024-05-09 08:00 UTC');
+  });
+});
+
+describe('isUtcZone', () => {
+  it('is UTC under either of its names, and no zone that merely matches it for now', () => {
+    expect(isUtcZone('UTC')).toBe(true);
+    expect(isUtcZone('Etc/UTC')).toBe(true);
+    expect(isUtcZone('Europe/London')).toBe(false);
+    expect(isUtcZone('Africa/Abidjan')).toBe(false);
   });
 });

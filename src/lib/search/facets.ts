@@ -14,6 +14,14 @@ export interface SearchLabels {
   severities: readonly { id: string; label: string }[];
 }
 
+type Labelled = readonly { id: string; label: string }[];
+
+/** The labels from the taxonomies, without the descriptions the page has no use for. */
+export function searchLabels(taxonomy: { rootCauses: Labelled; severities: Labelled }): SearchLabels {
+  const pick = (entries: Labelled) => entries.map(({ id, label }) => ({ id, label }));
+  return { rootCauses: pick(taxonomy.rootCauses), severities: pick(taxonomy.severities) };
+}
+
 export interface FacetOption {
   value: string;
   label: string;

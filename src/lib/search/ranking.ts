@@ -1,10 +1,15 @@
 /**
- * How the search page asks Pagefind to rank results; the knobs to turn when results feel off.
- * The other half of ranking is in the incident page, `src/pages/incidents/[id].astro`: the
- * `data-pagefind-weight` on the root-cause category (5), summary (6), trigger (4) and
- * contributing factors (2), against 1 for body text and 7 to 5 for h1 to h3.
+ * How search ranks results; the knobs to turn when results feel off. Both halves live here:
+ * what the incident page weights at index time and what the search page boosts at query time.
+ * The README's "How search works" states these numbers and a test holds it to them.
  */
 export const RANKING = {
+  /**
+   * `data-pagefind-weight` on the incident page's root-cause fields (`src/pages/incidents/[id].astro`),
+   * against Pagefind's 1 for body text and 7 to 5 for h1 to h3, so an incident whose root cause
+   * matches the words outranks one whose write-up mentions them.
+   */
+  rootCauseWeights: { category: 5, summary: 6, trigger: 4, contributingFactors: 2 },
   /**
    * Boost for query words found in a metadata field, by field (see `record.ts`).
    * Pagefind's default is `{ title: 5 }`; `cause` lifts incidents whose root cause matches,
@@ -12,6 +17,12 @@ export const RANKING = {
    */
   metaWeights: { title: 5, cause: 4 },
 } as const;
+
+/**
+ * The query-time half of `RANKING`, as Pagefind's `options({ ranking })` takes it; the page
+ * weights are already in the index.
+ */
+export const PAGEFIND_RANKING = { metaWeights: RANKING.metaWeights };
 
 /** Words of excerpt around the best match; Pagefind's default is 30. */
 export const EXCERPT_LENGTH = 36;

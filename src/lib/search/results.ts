@@ -1,3 +1,4 @@
+import { NOUNS, plural, severityRank } from '../labels';
 import { routes } from '../routes';
 import { facetLabel, type SearchLabels } from './facets';
 import type { SearchState } from './state';
@@ -36,11 +37,6 @@ export interface ResultView {
   excerpt: ExcerptPart[];
 }
 
-/** The badge colour step for a severity, by its rank in the taxonomy, as `SeverityBadge` does. */
-export function severityRank(id: string, labels: SearchLabels): number {
-  return Math.min(4, labels.severities.findIndex((entry) => entry.id === id) + 1 || 4);
-}
-
 /**
  * Builds the view of one result. With no query there is nothing to highlight, so the
  * incident's summary stands in for the excerpt.
@@ -60,7 +56,7 @@ export function resultView(fragment: ResultFragment, labels: SearchLabels, hasQu
       ? {
           id: severity,
           label: facetLabel('severity', severity, labels),
-          rank: severityRank(severity, labels),
+          rank: severityRank(severity, labels.severities),
         }
       : undefined,
     rootCause: rootCause
@@ -112,17 +108,15 @@ export function parseExcerpt(html: string): ExcerptPart[] {
   return parts;
 }
 
-const incidents = (count: number) => `${count} incident${count === 1 ? '' : 's'}`;
-
 /**
  * The sentence the live region reads after each search: how many incidents, for which words,
  * and whether filters narrowed it.
  */
 export function resultSummary(count: number, state: SearchState): string {
   const filters = Object.values(state.filters).reduce((sum, values) => sum + values.length, 0);
-  const filtered = filters ? ` with ${filters} filter${filters === 1 ? '' : 's'}` : '';
+  const filtered = filters ? ` with ${plural(filters, NOUNS.filter)}` : '';
   const words = state.q ? ` for “${state.q}”` : '';
   if (count === 0) return `No incidents found${words}${filtered}.`;
-  if (!state.q && !filters) return count === 1 ? 'One incident.' : `All ${incidents(count)}.`;
-  return `${incidents(count)} found${words}${filtered}.`;
+  if (!state.q && !filters) return count === 1 ? 'One incident.' : `All ${plural(count, NOUNS.incident)}.`;
+  return `${plural(count, NOUNS.incident)} found${words}${filtered}.`;
 }
