@@ -21,6 +21,4 @@ export function getTaxonomy(): Taxonomy {
 }
 
 /** The taxonomy entry for an id, or a stand-in so a page never renders a blank label. */
-export function label(entries: Taxonomy[keyof Taxonomy], id: string) {
-  return entries.find((entry) => entry.id === id) ?? { id, label: id, description: '' };
-}
+export { taxonomyEntry as label } from '../lib/labels';

@@ -4,6 +4,7 @@
  * count facets, what a result says) live in tested modules under `src/lib/`; this file only
  * wires them to the DOM.
  */
+import { NOUNS, pluralWord } from '../lib/labels';
 import { buildFacets, type Facet, type SearchLabels } from '../lib/search/facets';
 import {
   effectiveSort,
@@ -12,7 +13,7 @@ import {
   type FilterCounts,
   type PagefindQuery,
 } from '../lib/search/query';
-import { EXCERPT_LENGTH, PAGE_SIZE, RANKING, TYPING_DELAY_MS } from '../lib/search/ranking';
+import { EXCERPT_LENGTH, PAGE_SIZE, PAGEFIND_RANKING, TYPING_DELAY_MS } from '../lib/search/ranking';
 import type { FilterKey } from '../lib/search/record';
 import { resultSummary, resultView, type ResultFragment, type ResultView } from '../lib/search/results';
 import {
@@ -231,7 +232,12 @@ async function loadPagefind(): Promise<Pagefind> {
   const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
   const pagefind = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
   // Result URLs are stored relative to the site root; under a base path they need it in front.
-  await pagefind.options({ baseUrl: base, ranking: RANKING, excerptLength: EXCERPT_LENGTH, excerptEllipsis: '…' });
+  await pagefind.options({
+    baseUrl: base,
+    ranking: PAGEFIND_RANKING,
+    excerptLength: EXCERPT_LENGTH,
+    excerptEllipsis: '…',
+  });
   await pagefind.init();
   return pagefind;
 }
@@ -305,7 +311,7 @@ class FacetViews {
         const view = this.option(facet.key, option.value, option.label, group.list);
         view.input.checked = option.selected;
         view.count.textContent = String(option.count);
-        view.unit.textContent = option.count === 1 ? ' incident' : ' incidents';
+        view.unit.textContent = ` ${pluralWord(option.count, NOUNS.incident)}`;
         view.item.classList.toggle('empty', option.count === 0);
         return view;
       });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RANKING } from '../../src/lib/search/ranking';
 import { buildSite, type BuiltSite } from '../helpers/build-site';
 import { serveStatic, type StaticServer } from '../helpers/serve';
 import { fixtureContent, taxonomy } from './incidents';
@@ -80,17 +81,19 @@ describe('the build', () => {
     }
   });
 
-  it('weights the root cause above body text', async () => {
+  it('weights the root cause above body text, as RANKING says', async () => {
     const doc = parse(await site.read('incidents/2024-03-02-storage-node-disk-failure/index.html'));
     const weighted = doc
       .querySelectorAll('.root-cause [data-pagefind-weight]')
       .map((el) => [el.getAttribute('data-pagefind-weight'), el.textContent.trim().slice(0, 30)]);
+    const weights = RANKING.rootCauseWeights;
     expect(weighted).toEqual([
-      ['5', 'Hardware'],
-      ['6', 'A disk failure in storage node'],
-      ['4', 'The disk stopped answering aft'],
-      ['2', 'The cluster ran with the minim'],
+      [String(weights.category), 'Hardware'],
+      [String(weights.summary), 'A disk failure in storage node'],
+      [String(weights.trigger), 'The disk stopped answering aft'],
+      [String(weights.contributingFactors), 'The cluster ran with the minim'],
     ]);
+    expect(Math.min(...Object.values(weights))).toBeGreaterThan(1);
   });
 });
 

@@ -1,6 +1,7 @@
 import { FILTER_KEYS, FOLLOW_UP, type FilterKey } from './record';
 import type { FilterCounts } from './query';
 import type { SearchState } from './state';
+import type { TaxonomyEntry } from '../../schemas/taxonomy';
 
 /**
  * The facet lists the search page shows: every value the index knows (plus any selected in
@@ -14,11 +15,11 @@ export interface SearchLabels {
   severities: readonly { id: string; label: string }[];
 }
 
-type Labelled = readonly { id: string; label: string }[];
+type Entries = readonly TaxonomyEntry[];
 
 /** The labels from the taxonomies, without the descriptions the page has no use for. */
-export function searchLabels(taxonomy: { rootCauses: Labelled; severities: Labelled }): SearchLabels {
-  const pick = (entries: Labelled) => entries.map(({ id, label }) => ({ id, label }));
+export function searchLabels(taxonomy: { rootCauses: Entries; severities: Entries }): SearchLabels {
+  const pick = (entries: Entries) => entries.map(({ id, label }) => ({ id, label }));
   return { rootCauses: pick(taxonomy.rootCauses), severities: pick(taxonomy.severities) };
 }
 
