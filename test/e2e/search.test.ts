@@ -13,9 +13,10 @@ import {
 } from './site';
 
 /**
- * The search page in a real browser against the real content in `content/`. Expectations
- * about which incidents should match are computed from that content, so adding postmortems
- * does not break these tests; the two seed incidents are named because the issue names them.
+ * The search page in a real browser against `test/fixtures/e2e/content/`, a copy of the sample
+ * postmortems. Expectations about which incidents should match are computed from that content,
+ * so adding postmortems to the fixture does not break these tests; the two seed incidents are
+ * named because the issue names them.
  */
 
 const SEEDS = ['2024-02-22-mail-server-storage-disk', '2024-05-09-mail-storage-array-disk'];

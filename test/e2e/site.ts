@@ -1,34 +1,36 @@
 /**
- * Shared set-up for the browser tests: the real content built once per test file, served on
+ * Shared set-up for the browser tests: a fixture content folder built once per run, served on
  * 127.0.0.1, a real Chromium, and small helpers that read the search page the way a person
  * would (roles and labels) and wait for searches to finish rather than for fixed times.
+ *
+ * The tests never build the project's own content folder: teams replace its samples with
+ * their own postmortems and taxonomy. By default they build `test/fixtures/e2e/content/`, a
+ * copy of the samples; `startSite({ content })` builds another fixture.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { expect, inject } from 'vitest';
-import { checkContent } from '../../src/lib/content-check';
-import { isVisible, byNewest, type Incident } from '../../src/lib/incidents';
+import { inject } from 'vitest';
+import type { Incident } from '../../src/lib/incidents';
 import { buildSite, projectRoot, withLock } from '../helpers/build-site';
+import { fixtureContent, publishedIncidents as published } from '../helpers/fixtures';
 import { launchBrowser, type BrowserSession } from '../helpers/browser';
 import { serveStatic, type StaticServer } from '../helpers/serve';
 
-export const contentDir = path.join(projectRoot, 'content');
+export { fixtureContent };
 
-/** The incidents a production build publishes (everything but drafts), newest first. */
-export function publishedIncidents(): Incident[] {
-  const { postmortems, problems } = checkContent(contentDir);
-  expect(problems, 'content/ must be valid for the browser tests').toEqual([]);
-  return postmortems
-    .map(({ id, data }) => ({ id, data }))
-    .filter((incident) => isVisible(incident, { includeDrafts: false }))
-    .sort(byNewest);
-}
+/** What the browser tests build unless told otherwise: a copy of the sample postmortems and taxonomy. */
+export const contentDir = fixtureContent('e2e');
+
+/** The incidents a production build of `content` publishes (everything but drafts), newest first. */
+export const publishedIncidents = (content: string = contentDir): Incident[] => published(content);
 
 export const incidentUrl = (id: string) => `/incidents/${id}/`;
 
 export interface E2ESite {
-  /** The built site, `content/` as production builds it. */
+  /** The content folder that was built. */
+  contentDir: string;
+  /** The built site, as production builds it. */
   outDir: string;
   server: StaticServer;
   browser: BrowserSession;
@@ -36,31 +38,40 @@ export interface E2ESite {
 }
 
 /**
- * `content/` built once per run: the first test file to ask builds it into the folder the
- * global setup made, the others wait for that build and reuse it.
+ * Each content folder built once per run: the first test file to ask for it builds it into its
+ * own folder under the one the global setup made, the others wait for that build and reuse it.
  */
-async function sharedBuild(): Promise<string> {
-  const dir = inject('e2eSiteDir');
+async function sharedBuild(content: string): Promise<string> {
+  const name = path.relative(projectRoot, content).replace(/[^A-Za-z0-9_-]+/g, '_');
+  const dir = path.join(inject('e2eSiteDir'), name);
+  fs.mkdirSync(dir, { recursive: true });
   return withLock(path.join(dir, 'lock'), async () => {
     const outDir = path.join(dir, 'dist');
     const done = path.join(dir, 'built');
     if (!fs.existsSync(done)) {
-      await buildSite(contentDir, { outDir });
+      await buildSite(content, { outDir });
       fs.writeFileSync(done, new Date().toISOString());
     }
     return outDir;
   });
 }
 
-/** Builds `content/`, serves it and starts Chromium. Fails (never skips) without a browser. */
-export async function startSite(options: { colorScheme?: 'light' | 'dark' } = {}): Promise<E2ESite> {
+/**
+ * Builds `content` (by default the copy of the samples in `test/fixtures/e2e/content/`), serves
+ * it and starts Chromium. Fails (never skips) without a browser.
+ */
+export async function startSite(
+  options: { content?: string; colorScheme?: 'light' | 'dark' } = {},
+): Promise<E2ESite> {
+  const { content = contentDir, ...browserOptions } = options;
   const browserPath = inject('browserPath');
   if (!browserPath)
     throw new Error(inject('browserProblem') || 'No browser was found for the end-to-end tests.');
-  const outDir = await sharedBuild();
+  const outDir = await sharedBuild(content);
   const server = await serveStatic(outDir);
-  const browser = await launchBrowser(browserPath, options);
+  const browser = await launchBrowser(browserPath, browserOptions);
   return {
+    contentDir: content,
     outDir,
     server,
     browser,

@@ -5,15 +5,15 @@ import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** A folder for this run's build of `content/`, shared by the browser test files. */
+    /** A folder for this run's builds of fixture sites, shared by the browser test files. */
     e2eSiteDir: string;
   }
 }
 
 /**
- * Gives the browser tests one folder per run for the real site, so the first test file that
- * needs it builds it and the others reuse it (see `test/e2e/site.ts`). Runs that need no
- * browser tests never build it. Removed when the run ends.
+ * Gives the browser tests one folder per run for the fixture sites they build, so the first
+ * test file that needs a site builds it and the others reuse it (see `test/e2e/site.ts`).
+ * Only the sites some test asks for are built. Removed when the run ends.
  */
 export default async function setup(project: TestProject) {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'hindsight-e2e-'));
