@@ -1,4 +1,4 @@
-import { NOUNS, plural, severityRank } from '../labels';
+import { NOUNS, plural, pluralWord, severityRank } from '../labels';
 import { routes } from '../routes';
 import { facetLabel, type SearchLabels } from './facets';
 import type { SearchState } from './state';
@@ -117,6 +117,7 @@ export function resultSummary(count: number, state: SearchState): string {
   const filtered = filters ? ` with ${plural(filters, NOUNS.filter)}` : '';
   const words = state.q ? ` for “${state.q}”` : '';
   if (count === 0) return `No incidents found${words}${filtered}.`;
-  if (!state.q && !filters) return count === 1 ? 'One incident.' : `All ${plural(count, NOUNS.incident)}.`;
+  if (!state.q && !filters)
+    return pluralWord(count, { one: 'One incident.', other: `All ${plural(count, NOUNS.incident)}.` });
   return `${plural(count, NOUNS.incident)} found${words}${filtered}.`;
 }
