@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RANKING } from '../../src/lib/search/ranking';
 import { buildSite, type BuiltSite } from '../helpers/build-site';
 import { serveStatic, type StaticServer } from '../helpers/serve';
-import { fixtureContent, taxonomy } from './incidents';
+import { fixtureContent, taxonomy } from '../search/incidents';
 
 /**
  * Builds the fixture site (four visible incidents and a draft) with the real `astro build`,

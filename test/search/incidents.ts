@@ -1,6 +1,7 @@
 /**
- * Incidents for the search unit tests, made through the real schema and the fixture site's
- * taxonomy (a copy of `content/taxonomy/`).
+ * Incidents for the search unit tests, made through the real schema and the taxonomy of the
+ * search fixture site (`test/fixtures/search/content/`), which the search index build test
+ * (`test/build/search-index.test.ts`) builds too.
  */
 import path from 'node:path';
 import type { Incident } from '../../src/lib/incidents';
