@@ -36,20 +36,7 @@ export function hindsight(options?: HindsightUserConfig): AstroIntegration {
             ...(names.has('@astrojs/mdx') ? [] : [mdx()]),
             pagefindIntegration(),
           ],
-          vite: {
-            plugins: [configModule(JSON.stringify(resolved))],
-            build: {
-              rolldownOptions: {
-                // Every MDX entry triggers this warning under Astro 7's bundler (withastro/astro#18087);
-                // it is harmless, and a wall of it would hide the warnings that matter.
-                onLog(level, log, handler) {
-                  if (log.code === 'MODULE_LEVEL_DIRECTIVE' && log.message.includes('astro:head-inject'))
-                    return;
-                  handler(level, log);
-                },
-              },
-            },
-          },
+          vite: viteConfig(JSON.stringify(resolved)),
         });
       },
     },
@@ -70,6 +57,22 @@ function resolveOrExplain(options: unknown) {
     explained.stack = '';
     throw explained;
   }
+}
+
+function viteConfig(configJson: string): ViteUserConfig {
+  return {
+    plugins: [configModule(configJson)],
+    build: {
+      rolldownOptions: {
+        // Every MDX entry triggers this warning under Astro 7's bundler (withastro/astro#18087);
+        // it is harmless, and a wall of it would hide the warnings that matter.
+        onLog(level, log, handler) {
+          if (log.code === 'MODULE_LEVEL_DIRECTIVE' && log.message.includes('astro:head-inject')) return;
+          handler(level, log);
+        },
+      },
+    },
+  };
 }
 
 type VitePlugin = Extract<NonNullable<ViteUserConfig['plugins']>[number], { name: string }>;

@@ -37,44 +37,42 @@ export const repositorySchema = z.strictObject({
  * The options of `hindsight()` in `astro.config.mjs`: everything that makes a Hindsight site a
  * team's own. Nothing user-specific is written into components; they read this.
  */
-export const hindsightConfigSchema = z
-  .strictObject({
-    /** The site's name: header, page titles, feed. Default `Hindsight`. */
-    title: z
-      .string()
-      .trim()
-      .min(1, 'must not be empty')
-      .max(60, 'must be at most 60 characters')
-      .default('Hindsight'),
-    /** One line under the title on the home page and in the feed. */
-    tagline: z
-      .string()
-      .trim()
-      .min(1, 'must not be empty')
-      .default('Incident postmortems: what broke, why, and what we changed.'),
-    /** Whose postmortems these are, such as `Acme Platform Team`; shown in the footer and feed. Optional. */
-    organization: z.string().trim().min(1, 'must not be empty').optional(),
-    /**
-     * The address the site is published at, such as `https://acme.github.io`, for canonical
-     * links and the feed. `HINDSIGHT_SITE` overrides it. Optional.
-     */
-    site: httpUrl('where the site is published, such as https://postmortems.acme.example').optional(),
-    /**
-     * The path the site is served under, such as `/postmortems/` for a GitHub Pages project
-     * site. `HINDSIGHT_BASE` overrides it. Default `/`.
-     */
-    base: basePathSchema.default('/'),
-    /** The git repository of the postmortems, for edit and history links; none when unset. */
-    repository: repositorySchema.optional(),
-    /** The IANA time zone for postmortems that set no `timezone`. Default `UTC`. */
-    timezone: timeZoneSchema.default('UTC'),
-    /**
-     * A banner on every page, such as a note that the postmortems are samples. Markdown is not
-     * read; plain text only. None when unset.
-     */
-    notice: z.string().trim().min(1, 'must not be empty').optional(),
-  })
-  .default({});
+export const hindsightConfigSchema = z.strictObject({
+  /** The site's name: header, page titles, feed. Default `Hindsight`. */
+  title: z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(60, 'must be at most 60 characters')
+    .default('Hindsight'),
+  /** One line under the title on the home page and in the feed. */
+  tagline: z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .default('Incident postmortems: what broke, why, and what we changed.'),
+  /** Whose postmortems these are, such as `Acme Platform Team`; shown in the footer and feed. Optional. */
+  organization: z.string().trim().min(1, 'must not be empty').optional(),
+  /**
+   * The address the site is published at, such as `https://acme.github.io`, for canonical
+   * links and the feed. `HINDSIGHT_SITE` overrides it. Optional.
+   */
+  site: httpUrl('where the site is published, such as https://postmortems.acme.example').optional(),
+  /**
+   * The path the site is served under, such as `/postmortems/` for a GitHub Pages project
+   * site. `HINDSIGHT_BASE` overrides it. Default `/`.
+   */
+  base: basePathSchema.default('/'),
+  /** The git repository of the postmortems, for edit and history links; none when unset. */
+  repository: repositorySchema.optional(),
+  /** The IANA time zone for postmortems that set no `timezone`. Default `UTC`. */
+  timezone: timeZoneSchema.default('UTC'),
+  /**
+   * A banner on every page, such as a note that the postmortems are samples. Markdown is not
+   * read; plain text only. None when unset.
+   */
+  notice: z.string().trim().min(1, 'must not be empty').optional(),
+});
 
 /** What `hindsight()` accepts, as written in `astro.config.mjs`. */
 export type HindsightUserConfig = z.input<typeof hindsightConfigSchema>;
