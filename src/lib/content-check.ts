@@ -4,7 +4,7 @@ import type { z } from 'astro/zod';
 import { postmortemSchema, type Postmortem } from '../schemas/postmortem';
 import { SLUG } from '../schemas/slug';
 import { POSTMORTEM_EXTENSIONS, postmortemIdFromPath, postmortemsDir } from './content-dir';
-import { mdxBodyProblem } from './mdx-body';
+import { mdxBodyProblems } from './mdx-body';
 import { fieldPath, type Problem } from './problems';
 import { allowedKeysAt, closestKey } from './schema-shape';
 import { ids, loadTaxonomy, type Taxonomy } from './taxonomy';
@@ -67,7 +67,10 @@ export function issuesToProblems(
   });
 }
 
-/** Checks one postmortem file: its frontmatter against the schema and, for MDX, that the body compiles. */
+/**
+ * Checks one postmortem file: its frontmatter against the schema and, for MDX, that the body
+ * compiles and would render (every name and component it uses is defined, every import resolves).
+ */
 export function checkPostmortemFile(
   file: string,
   text: string,
@@ -76,8 +79,8 @@ export function checkPostmortemFile(
   const checked = checkFrontmatter(file, text, schema);
   const frontmatter = FRONTMATTER.exec(text)?.[0];
   if (frontmatter === undefined || !file.toLowerCase().endsWith('.mdx')) return checked;
-  const body = mdxBodyProblem(text, frontmatter);
-  return body ? { ...checked, problems: [...checked.problems, { file, ...body, field: '' }] } : checked;
+  const body = mdxBodyProblems(file, text, frontmatter).map((problem) => ({ file, ...problem, field: '' }));
+  return body.length ? { ...checked, problems: [...checked.problems, ...body] } : checked;
 }
 
 /** Checks one postmortem file's frontmatter against the schema. */
