@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { contentTypeFor, resolveStaticFile } from '../../src/lib/search-bundle-files';
+import { contentTypeFor, resolveStaticFile } from '../../src/lib/static-files';
 
 export interface StaticServer {
   /** `http://127.0.0.1:<port>`, without a trailing slash. */
