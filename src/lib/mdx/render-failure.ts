@@ -11,7 +11,7 @@ export interface RenderedEntry {
 
 const NAME = 'PostmortemRenderError';
 
-const HINT =
+export const RENDER_FAILURE_HINT =
   'The error comes from the body of this postmortem: an expression in `{…}` that throws, or a component given something it cannot render. `npm run check:content` finds undefined names, unknown components and bad imports before the build; the components the site provides are listed in README.md.';
 
 /**
@@ -44,7 +44,7 @@ export async function renderFailure(error: unknown, entry: RenderedEntry): Promi
   if (error instanceof Error && error.name === NAME) return error;
   const file = entry.filePath ? path.resolve(entry.filePath) : entry.id;
   const problems = await problemsFor(file, error);
-  const failure = new AstroError(formatProblems(problems), HINT);
+  const failure = new AstroError(formatProblems(problems), RENDER_FAILURE_HINT);
   failure.name = NAME;
   const first = problems[0];
   // Astro's dev overlay shows the source around `loc`.
@@ -52,5 +52,23 @@ export async function renderFailure(error: unknown, entry: RenderedEntry): Promi
     Object.assign(failure, { loc: { file, line: first.line, column: first.column ?? 1 } });
   // The message already says where to look; a stack trace into the compiled page would bury it.
   failure.stack = '';
+  return failure;
+}
+
+/**
+ * What a component does with an error thrown while it renders a postmortem's body. A build
+ * stops on it. `astro dev` has already sent the top of the page when the body renders, so a
+ * thrown error could only cut the page off there (with the report in the terminal alone):
+ * instead the report is printed in the terminal and returned, for the page to show it where
+ * the body would be.
+ */
+export async function renderFailed(
+  error: unknown,
+  entry: RenderedEntry,
+  options: { dev: boolean },
+): Promise<Error> {
+  const failure = await renderFailure(error, entry);
+  if (!options.dev) throw failure;
+  console.error(`[${failure.name}] ${failure.message}\n  Hint:\n    ${RENDER_FAILURE_HINT}`);
   return failure;
 }
