@@ -150,6 +150,10 @@ describe('mdxReferenceProblems: what would throw when the page renders', () => {
     ).toEqual([]);
   });
 
+  it('reports no names at all when an export uses syntax acorn cannot read, since what it defines is unknown', () => {
+    expect(check('export @logged class Budget {}\n\n{Budget.name} and {tenant}')).toEqual([]);
+  });
+
   it('leaves syntax errors to the compile check', () => {
     expect(check('Latency {was high.')).toEqual([]);
   });

@@ -33,7 +33,8 @@ type Origin =
   | { kind: 'tag'; start: number; end: number }
   | { kind: 'esm'; start: number; end: number };
 
-interface Element {
+/** A tag in the Markdown, kept to check the site's components get what they need. */
+interface TagUse {
   name: string;
   start: number;
   attributes: { name: string | undefined; value: unknown }[];
@@ -74,14 +75,16 @@ export function proseFix(source: string): string {
 }
 
 const quoteNames = (names: readonly string[]) => names.map((n) => `\`${n}\``).join(', ');
+const isAre = (names: readonly string[]) => (names.length === 1 ? 'is' : 'are');
+const itThem = (names: readonly string[]) => (names.length === 1 ? 'it' : 'them');
 
 /**
  * What rendering an MDX body would trip over, found before the build: expressions that read
  * names the file neither defines nor imports (`{tenant}` in prose is JavaScript, and throws
  * "tenant is not defined" when the page renders), object literals in prose, components that
  * are neither imported nor provided by the site, imports that do not resolve, and the site's
- * components used without what they need. `text` is the whole file with its frontmatter
- * blanked, so offsets are the file's own.
+ * components used without what they need. `text` is the whole file (Sätteri reads a
+ * frontmatter block itself, and a blanked one is only spaces), so offsets are the file's own.
  *
  * The file is parsed by Sätteri (the compiler Astro uses) into its Markdown syntax tree, each
  * piece of JavaScript in it by acorn, and the lot is put in one program for eslint-scope: a
@@ -99,8 +102,9 @@ export function mdxReferenceProblems(file: string, text: string, projectRoot = p
   }
   const body: Node[] = [];
   const origins: Origin[] = [];
-  const elements: Element[] = [];
+  const tags: TagUse[] = [];
   const found: { offset: number; message: string }[] = [];
+  let unreadableModule = false;
 
   /** Adds the code from `start` to `end` to the program; `origin` says where it was written. */
   const addExpression = (start: number, end: number, origin: Origin) => {
@@ -117,7 +121,10 @@ export function mdxReferenceProblems(file: string, text: string, projectRoot = p
     if (start === undefined || end === undefined) return;
     if (node.type === 'mdxjsEsm') {
       const statements = parseModuleAt(text, start, end);
-      if (!statements) return;
+      if (!statements) {
+        unreadableModule = true;
+        return;
+      }
       origins.push({ kind: 'esm', start, end });
       body.push(...statements);
       for (const statement of statements) {
@@ -154,6 +161,7 @@ export function mdxReferenceProblems(file: string, text: string, projectRoot = p
       );
       coded.forEach((attribute, index) => {
         const brace = braces[index];
+        // Braces that do not pair up with the attributes cannot be placed: better say nothing.
         if (!brace || braces.length !== coded.length) return;
         const attrName = attribute.type === 'mdxJsxAttribute' ? attribute.name : undefined;
         const origin: Origin = {
@@ -167,7 +175,7 @@ export function mdxReferenceProblems(file: string, text: string, projectRoot = p
         if (attrName === undefined) addExpression(brace.open, brace.close + 1, origin);
         else addExpression(brace.open + 1, brace.close, origin);
       });
-      elements.push({
+      tags.push({
         name,
         start,
         attributes: node.attributes.map((a) => ({
@@ -179,6 +187,9 @@ export function mdxReferenceProblems(file: string, text: string, projectRoot = p
     if ('children' in node) for (const child of node.children as MdastNode[]) visit(child);
   };
   visit(tree);
+  // What an import or export block that acorn cannot read defines is unknown, and a name
+  // reported as undefined when it is defined there would be a false alarm: say nothing.
+  if (unreadableModule) return positioned(text, found);
 
   // A component named in JSX inside code is reported at its `<`, like a tag in the Markdown.
   const tagStarts = new Map<number, { start: number; tag: string }>();
@@ -246,19 +257,19 @@ export function mdxReferenceProblems(file: string, text: string, projectRoot = p
         ? ' (it is an object, which cannot be shown as text)'
         : names.length === 1 && names[0] === inner
           ? ''
-          : ` (${quoteNames(names)} ${names.length === 1 ? 'is' : 'are'} not defined)`;
+          : ` (${quoteNames(names)} ${isAre(names)} not defined)`;
       found.push({ offset: origin.start, message: proseFix(source) + why });
     }
     if (origin.kind === 'attribute' && names.length) {
-      const attribute = origin.name ? ` ${origin.name}=` : ' ';
+      const tag = `<${origin.tag}${origin.name ? ` ${origin.name}=` : ' '}${source.length <= 60 ? source : '{…}'}>`;
       found.push({
         offset: origin.start,
-        message: `\`<${origin.tag}${attribute}${source.length <= 60 ? source : '{…}'}>\` reads ${quoteNames(names)}, which ${names.length === 1 ? 'is' : 'are'} not defined; define ${names.length === 1 ? 'it' : 'them'} (\`export const ${names[0]} = …\`) or import ${names.length === 1 ? 'it' : 'them'}, or write the value in quotes`,
+        message: `\`${tag}\` reads ${quoteNames(names)}, which ${isAre(names)} not defined; define ${itThem(names)} (\`export const ${names[0]} = …\`) or import ${itThem(names)}, or write the value in quotes`,
       });
     }
   }
 
-  for (const element of elements) {
+  for (const element of tags) {
     if (!isProvidedComponent(element.name) || moduleScope?.set.has(element.name)) continue;
     const rules = PROVIDED_COMPONENTS[element.name];
     const given = new Map(element.attributes.map((a) => [a.name, a.value]));
@@ -282,6 +293,10 @@ export function mdxReferenceProblems(file: string, text: string, projectRoot = p
     }
   }
 
+  return positioned(text, found);
+}
+
+function positioned(text: string, found: { offset: number; message: string }[]): BodyProblem[] {
   const lines = lineIndex(text);
   return found
     .sort((a, b) => a.offset - b.offset)
