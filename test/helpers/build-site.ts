@@ -9,10 +9,10 @@ const run = promisify(execFile);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Runs `fn` while holding a lock shared by every process on the machine: a directory that
- * only one process can create. A lock left by a process that died is taken over.
+ * Takes a lock shared by every process on the machine: a directory that only one process can
+ * create. A lock left by a process that died is taken over. Resolves to its release.
  */
-export async function withLock<T>(lockDir: string, fn: () => Promise<T>): Promise<T> {
+export async function acquireLock(lockDir: string): Promise<() => Promise<void>> {
   for (;;) {
     try {
       await fs.mkdir(lockDir);
@@ -23,11 +23,17 @@ export async function withLock<T>(lockDir: string, fn: () => Promise<T>): Promis
       else await sleep(100);
     }
   }
+  await fs.writeFile(path.join(lockDir, 'pid'), String(process.pid));
+  return () => fs.rm(lockDir, { recursive: true, force: true });
+}
+
+/** Runs `fn` while holding the lock in `lockDir` (see `acquireLock`). */
+export async function withLock<T>(lockDir: string, fn: () => Promise<T>): Promise<T> {
+  const release = await acquireLock(lockDir);
   try {
-    await fs.writeFile(path.join(lockDir, 'pid'), String(process.pid));
     return await fn();
   } finally {
-    await fs.rm(lockDir, { recursive: true, force: true });
+    await release();
   }
 }
 
@@ -54,11 +60,12 @@ export const projectRoot = path.resolve(import.meta.dirname, '../..');
 
 /**
  * Astro puts its server chunks for an `outDir` outside the working directory in the project's
- * own `.astro/.prerender/`, so two builds into temporary folders at once delete each other's
- * chunks ("ENOENT … .astro/.prerender/chunks"). Test files build in parallel; this makes
- * their builds take turns.
+ * own `.astro/.prerender/`, and writes the map of MDX modules for the content it loads to
+ * `.astro/content-modules.mjs`, so two builds (or a build and a dev server) at once break each
+ * other ("ENOENT … .astro/.prerender/chunks", "Unexpected error while rendering"). Test files
+ * run in parallel; this makes their builds and dev servers take turns.
  */
-const BUILD_LOCK = path.join(
+export const BUILD_LOCK = path.join(
   os.tmpdir(),
   `hindsight-astro-build-${createHash('sha256').update(projectRoot).digest('hex').slice(0, 12)}.lock`,
 );

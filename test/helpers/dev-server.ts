@@ -2,7 +2,15 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
-import { ASTRO_BIN, astroArgs, astroEnv, projectRoot, testTempDir } from './build-site';
+import {
+  acquireLock,
+  ASTRO_BIN,
+  astroArgs,
+  astroEnv,
+  BUILD_LOCK,
+  projectRoot,
+  testTempDir,
+} from './build-site';
 
 export interface DevServer {
   url(pathname: string): string;
@@ -27,6 +35,8 @@ async function freePort(): Promise<number> {
 export async function startDevServer(contentDir: string, timeoutMs = 60_000): Promise<DevServer> {
   const work = await fs.mkdtemp(path.join(testTempDir(), 'hindsight-dev-'));
   const port = await freePort();
+  // Held until the server stops: it rewrites the project's .astro/ files for its content.
+  const release = await acquireLock(BUILD_LOCK);
   const child = spawn(
     ASTRO_BIN,
     astroArgs('dev', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port)),
@@ -41,15 +51,20 @@ export async function startDevServer(contentDir: string, timeoutMs = 60_000): Pr
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const base = `http://127.0.0.1:${port}`;
   const close = async () => {
-    if (child.exitCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    await exited;
+    if (child.exitCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
+    await release();
   };
 
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`astro dev exited (${child.exitCode}):\n${output}`);
+    if (child.exitCode !== null) {
+      await release();
+      throw new Error(`astro dev exited (${child.exitCode}):\n${output}`);
+    }
     if (Date.now() > deadline) {
       await close();
       throw new Error(`astro dev did not answer within ${timeoutMs} ms:\n${output}`);
