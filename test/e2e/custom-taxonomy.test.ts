@@ -1,17 +1,14 @@
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { taxonomyFile } from '../helpers/fixtures';
 import {
   currentQuery,
   fixtureContent,
   incidentUrl,
-  openPage,
   publishedIncidents,
   resultUrls,
-  scriptErrors,
-  startSite,
+  useSite,
   waitForSearch,
-  type E2ESite,
 } from './site';
 
 /**
@@ -37,27 +34,8 @@ const [busiest] = rootCauses
   .map((entry) => ({ entry, count: inCategory(entry.id).length }))
   .sort((a, b) => b.count - a.count);
 
-let e2e: E2ESite;
-const pages: Page[] = [];
-
-beforeAll(async () => {
-  e2e = await startSite({ content });
-});
-
-afterAll(() => e2e?.close());
-
-afterEach(async () => {
-  for (const page of pages.splice(0)) {
-    expect(scriptErrors(page), `script errors on ${page.url()}`).toEqual([]);
-    await page.close();
-  }
-});
-
-async function open(pathname: string) {
-  const page = await openPage(e2e, pathname);
-  pages.push(page);
-  return page;
-}
+const harness = useSite({ content });
+const open = (pathname: string) => harness.open(pathname);
 
 /** The visible text of each checkbox label in a facet, whitespace collapsed. */
 const facetLabels = (page: Page, legend: string) =>

@@ -1,16 +1,6 @@
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  currentQuery,
-  incidentUrl,
-  openPage,
-  publishedIncidents,
-  resultUrls,
-  scriptErrors,
-  startSite,
-  waitForSearch,
-  type E2ESite,
-} from './site';
+import { describe, expect, it } from 'vitest';
+import { currentQuery, incidentUrl, publishedIncidents, resultUrls, useSite, waitForSearch } from './site';
 
 /**
  * The search page in a real browser against `test/fixtures/e2e/content/`, a copy of the sample
@@ -21,27 +11,8 @@ import {
 
 const SEEDS = ['2024-02-22-mail-server-storage-disk', '2024-05-09-mail-storage-array-disk'];
 
-let e2e: E2ESite;
-const pages: Page[] = [];
-
-beforeAll(async () => {
-  e2e = await startSite();
-});
-
-afterAll(() => e2e?.close());
-
-afterEach(async () => {
-  for (const page of pages.splice(0)) {
-    expect(scriptErrors(page), `script errors on ${page.url()}`).toEqual([]);
-    await page.close();
-  }
-});
-
-async function open(pathname: string) {
-  const page = await openPage(e2e, pathname);
-  pages.push(page);
-  return page;
-}
+const harness = useSite();
+const open = (pathname: string) => harness.open(pathname);
 
 const query = (page: Page) => page.getByRole('searchbox', { name: /Search by symptom/ });
 
@@ -248,7 +219,7 @@ describe('the URL is the search', () => {
 
   it('adds one history entry for a run of typing, not one per keystroke', async () => {
     const page = await open('/');
-    await page.goto(e2e.server.url('/search/'));
+    await page.goto(harness.site.server.url('/search/'));
     await waitForSearch(page, '');
     await query(page).click();
     await page.keyboard.type('storage disk', { delay: 40 });
@@ -301,7 +272,7 @@ describe('keyboard only', () => {
     );
     expect(href).toMatch(/^\/incidents\/[^/]+\/$/);
     await page.keyboard.press('Enter');
-    await page.waitForURL(e2e.server.url(href ?? ''));
+    await page.waitForURL(harness.site.server.url(href ?? ''));
     expect(new URL(page.url()).pathname).toBe(href);
   });
 
@@ -342,9 +313,9 @@ describe('on a narrow screen', () => {
 
 describe('when search cannot run', () => {
   it('says so, with links to browse instead, when the index is missing', async () => {
-    const page = await e2e.browser.context.newPage();
+    const page = await harness.site.browser.context.newPage();
     await page.route('**/pagefind/**', (route) => route.fulfill({ status: 404, body: 'Not found' }));
-    await page.goto(e2e.server.url('/search/?q=disk'));
+    await page.goto(harness.site.server.url('/search/?q=disk'));
     const alert = page.getByRole('alert');
     await alert.waitFor();
     expect(await alert.textContent()).toContain('Search is not available right now');
@@ -361,7 +332,7 @@ describe('when search cannot run', () => {
     const session = await launchBrowser(inject('browserPath'), { javaScriptEnabled: false });
     try {
       const page = await session.context.newPage();
-      await page.goto(e2e.server.url('/search/?q=disk'));
+      await page.goto(harness.site.server.url('/search/?q=disk'));
       const notice = page.getByText(/Search runs in your browser and needs JavaScript/);
       expect(await notice.isVisible()).toBe(true);
       expect(

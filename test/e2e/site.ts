@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
 import type { Incident } from '../../src/lib/incidents';
 import { buildSite, projectRoot, withLock } from '../helpers/build-site';
 import { fixtureContent, publishedIncidents as published } from '../helpers/fixtures';
@@ -145,4 +145,36 @@ export async function axeViolations(page: Page) {
 
 interface AxeResults {
   violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[];
+}
+
+/**
+ * The usual set-up of a browser test file: builds and serves `content` (the default fixture
+ * when left out) before the file's tests, closes it after them, and returns `open`, which
+ * opens a page whose script errors fail the test it was opened in.
+ */
+export function useSite(options: { content?: string; colorScheme?: 'light' | 'dark' } = {}) {
+  let site: E2ESite | undefined;
+  const pages: Page[] = [];
+  beforeAll(async () => {
+    site = await startSite(options);
+  });
+  afterAll(() => site?.close());
+  afterEach(async () => {
+    for (const page of pages.splice(0)) {
+      expect(scriptErrors(page), `script errors on ${page.url()}`).toEqual([]);
+      await page.close();
+    }
+  });
+  return {
+    /** The running site; only inside tests and hooks. */
+    get site(): E2ESite {
+      if (!site) throw new Error('useSite(): the site is only there inside tests');
+      return site;
+    },
+    async open(pathname: string): Promise<Page> {
+      const page = await openPage(this.site, pathname);
+      pages.push(page);
+      return page;
+    },
+  };
 }
