@@ -1,35 +1,13 @@
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'node-html-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, projectRoot, testTempDir, type BuiltSite } from '../helpers/build-site';
+import { buildSite, projectRoot, type BuiltSite } from '../helpers/build-site';
 
 /** A team that has just adopted Hindsight: taxonomies in place, one draft, nothing published. */
 let site: BuiltSite;
 
 beforeAll(async () => {
-  const dir = await fs.mkdtemp(path.join(testTempDir(), 'hindsight-empty-'));
-  await fs.cp(path.join(projectRoot, 'test/fixtures/basic/content/taxonomy'), path.join(dir, 'taxonomy'), {
-    recursive: true,
-  });
-  await fs.mkdir(path.join(dir, 'postmortems'));
-  await fs.writeFile(
-    path.join(dir, 'postmortems/2024-06-01-unfinished-draft.md'),
-    [
-      '---',
-      'title: A draft nobody has finished',
-      'summary: Still being written.',
-      'status: draft',
-      'severity: SEV4',
-      'startedAt: 2024-06-01T10:00:00Z',
-      'services: [cache]',
-      'impact: { summary: Not known yet. }',
-      'rootCause: { category: unknown, summary: Under investigation. }',
-      '---',
-      'Draft body.',
-    ].join('\n'),
-  );
-  site = await buildSite(dir);
+  site = await buildSite(path.join(projectRoot, 'test/fixtures/empty/content'));
 });
 
 describe('a site with nothing published yet', () => {

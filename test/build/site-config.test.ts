@@ -39,7 +39,7 @@ describe('a site with its own configuration', () => {
     expect(text(html.querySelector('title'))).toContain('Acme Postmortems');
     expect(text(html.querySelector('.site-header .brand'))).toBe('Acme Postmortems');
     expect(text(html.querySelector('footer.site-footer'))).toContain('Acme Postmortems · Acme Platform');
-    expect(text(html.querySelector('[role="note"].site-notice'))).toBe(CONFIG.notice);
+    expect(text(html.querySelector('aside.site-notice'))).toBe(CONFIG.notice);
     expect(html.toString()).not.toContain('Hindsight');
   });
 

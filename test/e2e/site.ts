@@ -7,6 +7,7 @@
  * their own postmortems and taxonomy. By default they build `test/fixtures/e2e/content/`, a
  * copy of the samples; `startSite({ content })` builds another fixture.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -27,6 +28,15 @@ export const publishedIncidents = (content: string = contentDir): Incident[] => 
 
 export const incidentUrl = (id: string) => `/incidents/${id}/`;
 
+/** Which site a browser test runs against, and how the browser sees it. */
+export interface SiteOptions {
+  /** The content folder to build; the copy of the samples by default. */
+  content?: string;
+  /** `hindsight()` options for the build, over the test config's. */
+  config?: Record<string, unknown>;
+  colorScheme?: 'light' | 'dark';
+}
+
 export interface E2ESite {
   /** The content folder that was built. */
   contentDir: string;
@@ -41,15 +51,16 @@ export interface E2ESite {
  * Each content folder built once per run: the first test file to ask for it builds it into its
  * own folder under the one the global setup made, the others wait for that build and reuse it.
  */
-async function sharedBuild(content: string): Promise<string> {
-  const name = path.relative(projectRoot, content).replace(/[^A-Za-z0-9_-]+/g, '_');
+async function sharedBuild(content: string, config?: Record<string, unknown>): Promise<string> {
+  const key = path.relative(projectRoot, content) + (config ? JSON.stringify(config) : '');
+  const name = createHash('sha256').update(key).digest('hex').slice(0, 16);
   const dir = path.join(inject('e2eSiteDir'), name);
   fs.mkdirSync(dir, { recursive: true });
   return withLock(path.join(dir, 'lock'), async () => {
     const outDir = path.join(dir, 'dist');
     const done = path.join(dir, 'built');
     if (!fs.existsSync(done)) {
-      await buildSite(content, { outDir });
+      await buildSite(content, { outDir, ...(config ? { config } : {}) });
       fs.writeFileSync(done, new Date().toISOString());
     }
     return outDir;
@@ -60,14 +71,12 @@ async function sharedBuild(content: string): Promise<string> {
  * Builds `content` (by default the copy of the samples in `test/fixtures/e2e/content/`), serves
  * it and starts Chromium. Fails (never skips) without a browser.
  */
-export async function startSite(
-  options: { content?: string; colorScheme?: 'light' | 'dark' } = {},
-): Promise<E2ESite> {
-  const { content = contentDir, ...browserOptions } = options;
+export async function startSite(options: SiteOptions = {}): Promise<E2ESite> {
+  const { content = contentDir, config, ...browserOptions } = options;
   const browserPath = inject('browserPath');
   if (!browserPath)
     throw new Error(inject('browserProblem') || 'No browser was found for the end-to-end tests.');
-  const outDir = await sharedBuild(content);
+  const outDir = await sharedBuild(content, config);
   const server = await serveStatic(outDir);
   const browser = await launchBrowser(browserPath, browserOptions);
   return {
@@ -152,7 +161,7 @@ interface AxeResults {
  * when left out) before the file's tests, closes it after them, and returns `open`, which
  * opens a page whose script errors fail the test it was opened in.
  */
-export function useSite(options: { content?: string; colorScheme?: 'light' | 'dark' } = {}) {
+export function useSite(options: SiteOptions = {}) {
   let site: E2ESite | undefined;
   const pages: Page[] = [];
   beforeAll(async () => {
