@@ -4,7 +4,7 @@ import { mdxBodyProblem, mdxBodyProblems } from '../../src/lib/mdx-body';
 import { projectRoot } from '../helpers/build-site';
 
 const frontmatter = '---\ntitle: x\nsummary: y\n---\n';
-const file = path.join(projectRoot, 'content/postmortems/2024-01-01-example.mdx');
+const file = path.join(projectRoot, 'test/fixtures/2024-01-01-example.mdx');
 
 describe('mdxBodyProblem', () => {
   it('accepts Markdown, GFM tables and JSX', () => {

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { importProblem } from '../../src/lib/mdx/imports';
 import { projectRoot } from '../helpers/build-site';
 
-/** Imports as a postmortem in the project's content folder would write them; only its folder is used. */
-const from = path.join(projectRoot, 'content/postmortems/2024-01-01-example.mdx');
+/** Imports as a postmortem two folders below the project root would write them; only its folder is used, the file need not exist. */
+const from = path.join(projectRoot, 'test/fixtures/2024-01-01-example.mdx');
 const problem = (specifier: string) => importProblem(specifier, from, projectRoot);
 
 describe('importProblem', () => {
@@ -25,7 +25,7 @@ describe('importProblem', () => {
 
   it('names the file it looked for, relative to the working folder', () => {
     expect(problem('./charts/Latency.astro')).toBe(
-      `cannot import "./charts/Latency.astro": there is no ${path.join('content/postmortems/charts/Latency.astro')}. A path starting with ./ or ../ is relative to this file's folder`,
+      `cannot import "./charts/Latency.astro": there is no ${path.join('test/fixtures/charts/Latency.astro')}. A path starting with ./ or ../ is relative to this file's folder`,
     );
   });
 
