@@ -89,6 +89,10 @@ describe('the site configuration', () => {
     ]);
   });
 
+  it('suggests the option a transposed one was meant to be', () => {
+    expect(problemsOf({ titel: 'Acme' })[0]).toContain('unknown option "titel". Did you mean "title"?');
+  });
+
   it('suggests the option an unknown one was meant to be', () => {
     expect(problemsOf({ timeZone: 'UTC' })).toEqual([
       'hindsight(): unknown option "timeZone". Did you mean "timezone"? The options are title, tagline, organization, site, base, repository, timezone, notice',
