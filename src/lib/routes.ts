@@ -4,14 +4,28 @@
  */
 const base = import.meta.env.BASE_URL.replace(/\/$/, '');
 
+/** Page 1 of a list lives at the list's own URL; page n at `<list>/<n>/`. */
+const paged = (path: string, page = 1) => (page > 1 ? `${path}${page}/` : path);
+
 export const routes = {
   home: () => `${base}/`,
-  incidents: () => `${base}/incidents/`,
+  incidents: (page?: number) => paged(`${base}/incidents/`, page),
   incident: (id: string) => `${base}/incidents/${id}/`,
   rootCauses: () => `${base}/root-causes/`,
-  rootCause: (id: string) => `${base}/root-causes/${id}/`,
+  rootCause: (id: string, page?: number) => paged(`${base}/root-causes/${id}/`, page),
+  services: () => `${base}/services/`,
+  service: (slug: string, page?: number) => paged(`${base}/services/${slug}/`, page),
+  severities: () => `${base}/severities/`,
+  severity: (id: string, page?: number) => paged(`${base}/severities/${id}/`, page),
+  years: () => `${base}/years/`,
+  year: (year: number, page?: number) => paged(`${base}/years/${year}/`, page),
+  insights: () => `${base}/insights/`,
+  actionItems: (page?: number) => paged(`${base}/action-items/`, page),
+  guide: () => `${base}/guide/`,
   search: (query?: string) => `${base}/search/${query ? `?q=${encodeURIComponent(query)}` : ''}`,
   feed: () => `${base}/rss.xml`,
+  /** The machine-readable data: `insights.json`, `incidents.json`, `incidents.schema.json`. */
+  api: (file: 'insights.json' | 'incidents.json' | 'incidents.schema.json') => `${base}/api/${file}`,
   /** A file from `public/`, such as `favicon.svg`. */
   asset: (file: string) => `${base}/${file.replace(/^\/+/, '')}`,
 };
