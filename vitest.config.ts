@@ -1,10 +1,12 @@
 import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 
 /**
- * Three projects, so a run can pick what it needs (`npx vitest run --project unit`):
+ * Four projects, so a run can pick what it needs (`npx vitest run --project unit`):
  *
  * - `unit`: plain functions, schemas, the content check, search logic with Pagefind mocked,
  *   and the README; no build, no browser. Seconds.
+ * - `cli`: the `hindsight` commands spawned on temporary folders, asserting output and exit
+ *   codes.
  * - `build`: runs `astro build` or `astro dev` on fixture sites (and `test/content/` on the
  *   team's own content) and checks the HTML, the search index and the error messages.
  * - `e2e`: the built fixture sites in Chromium. Only this project finds (or installs) the
@@ -31,6 +33,8 @@ export default defineConfig({
       project('unit', {
         include: ['test/unit/**/*.test.ts', 'test/docs/**/*.test.ts', 'test/search/**/*.test.ts'],
       }),
+      // The `hindsight` command line, spawned as an author runs it, on temporary folders.
+      project('cli', { include: ['test/cli/**/*.test.ts'] }),
       project('build', { include: ['test/build/**/*.test.ts', 'test/content/**/*.test.ts'] }),
       project('e2e', {
         include: ['test/e2e/**/*.test.ts'],
