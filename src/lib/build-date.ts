@@ -12,5 +12,10 @@ export function buildDate(env: Record<string, string | undefined> = process.env)
       `SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01 UTC, such as 1767225600; got "${raw}"`,
     );
   }
-  return new Date(Number(raw) * 1000);
+  const date = new Date(Number(raw) * 1000);
+  // Past about 275,000 years from now a JavaScript date cannot hold the moment.
+  if (Number.isNaN(date.getTime())) {
+    throw new Error(`SOURCE_DATE_EPOCH is too large to be a date: "${raw}" seconds since 1970-01-01 UTC`);
+  }
+  return date;
 }
