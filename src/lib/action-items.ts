@@ -1,6 +1,7 @@
 import { TASK_TYPES, type TaskStatus, type TaskType } from '../schemas/task';
 import { quarterKey, quarterRange } from './calendar';
 import { isOutstanding, type Incident } from './incidents';
+import { NOUNS, plural, type PluralForms } from './labels';
 import { isOverdue } from './tasks';
 import { isoDateInZone } from './time';
 
@@ -293,3 +294,20 @@ export function ticketLabel(link: string): string {
     return label;
   }
 }
+
+/** The noun for counting tasks. */
+export const TASK_NOUN = { one: 'task', other: 'tasks' } as const satisfies PluralForms;
+
+/** The overdue marker's words, so lateness reads as text, not as a colour: "Overdue by 3 days". */
+export const overdueText = (daysOverdue: number) => `Overdue by ${plural(daysOverdue, NOUNS.day)}`;
+
+/** How long outstanding work has waited: "45 days since the incident", "Since today's incident". */
+export const ageText = (ageDays: number) =>
+  ageDays === 0 ? "Since today's incident" : `${plural(ageDays, NOUNS.day)} since the incident`;
+
+/**
+ * The order of the list in words, for the page to state; it must say what `compareActionItems`
+ * does.
+ */
+export const ORDER_TEXT =
+  'overdue work first, longest overdue at the top; then the rest of the open work by due date, tasks without a due date last; then closed work, most recent incident first';

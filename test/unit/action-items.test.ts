@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   actionItems,
   actionItemTotals,
+  ageText,
+  overdueText,
   compareActionItems,
   completionRate,
   daysBetween,
@@ -375,5 +377,15 @@ describe('ticketLabel', () => {
     expect(ticketLabel('https://tracker.example/t/caf%C3%A9')).toBe('café');
     expect(ticketLabel('https://tracker.example/t/100%25%zz')).toBe('100%25%zz');
     expect(ticketLabel('https://tracker.example/')).toBe('tracker.example');
+  });
+});
+
+describe('words', () => {
+  it('says how late and how old work is, in the singular for one day', () => {
+    expect(overdueText(1)).toBe('Overdue by 1 day');
+    expect(overdueText(31)).toBe('Overdue by 31 days');
+    expect(ageText(0)).toBe("Since today's incident");
+    expect(ageText(1)).toBe('1 day since the incident');
+    expect(ageText(45)).toBe('45 days since the incident');
   });
 });
