@@ -15,7 +15,10 @@ export interface IncidentRow {
   title: string;
   /** When impact began, for `<time datetime>`. */
   startedAt: Date;
-  /** "9 May 2024": the UTC day, so rows sort and compare across zones. */
+  /**
+   * "9 May 2024": the day on one calendar for every row (UTC unless a zone is given; tables
+   * pass the site's `timezone`), so rows compare across incidents whatever zone each names.
+   */
   date: string;
   /** "Draft" or "In review" for an unfinished postmortem; `undefined` once published. */
   statusNote: string | undefined;
@@ -27,8 +30,8 @@ export interface IncidentRow {
   duration: string;
 }
 
-/** The row for one incident, labelled from the organisation's taxonomy. */
-export function incidentRow(incident: Incident, taxonomy: Taxonomy): IncidentRow {
+/** The row for one incident, labelled from the organisation's taxonomy, dated on `timeZone`'s calendar. */
+export function incidentRow(incident: Incident, taxonomy: Taxonomy, timeZone = 'UTC'): IncidentRow {
   const { data } = incident;
   const category = taxonomyEntry(taxonomy.rootCauses, data.rootCause.category);
   return {
@@ -36,7 +39,7 @@ export function incidentRow(incident: Incident, taxonomy: Taxonomy): IncidentRow
     href: routes.incident(incident.id),
     title: data.title,
     startedAt: data.startedAt,
-    date: formatDate(data.startedAt, 'UTC'),
+    date: formatDate(data.startedAt, timeZone),
     statusNote: data.status === 'published' ? undefined : POSTMORTEM_STATUS_LABELS[data.status],
     severity: rankedSeverity(data.severity, taxonomy.severities),
     rootCause: { id: category.id, label: category.label, href: routes.rootCause(category.id) },

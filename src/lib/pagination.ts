@@ -3,9 +3,25 @@ import { plural, type PluralForms } from './labels';
 /**
  * Long lists are split into pages of `PAGE_SIZE` rows, so no page grows without bound as
  * postmortems accumulate. Pages use Astro's `paginate()` in `getStaticPaths` with a rest
- * parameter (`[...page].astro`): page 1 at the list's own URL, page n at `<list>/<n>/`.
+ * parameter (`[...page].astro`): page 1 at the list's own URL, page n at `<list>/page/<n>/`
+ * (`underPagePrefix`). Links between pages always come from `routes`.
  */
 export const PAGE_SIZE = 100;
+
+/**
+ * Moves the pages `paginate()` made for a `[...page].astro` route from `<list>/<n>/` to
+ * `<list>/page/<n>/`, where `routes` links them. A list can share its folder with one page per
+ * id: `/incidents/2/` would be the page of an incident whose file is `2.md`, and `/services/2/`
+ * that of a service named `2`; `/years/2024/2/` would read as February. Page 1 stays at the
+ * list's own URL.
+ */
+export function underPagePrefix<T extends { params: { page: string | undefined } }>(paths: T[]): T[] {
+  return paths.map((path) =>
+    path.params.page === undefined
+      ? path
+      : { ...path, params: { ...path.params, page: `page/${path.params.page}` } },
+  );
+}
 
 /** One entry of a page-number list: a page to link to, or a gap standing for the pages left out. */
 export type PageLink = { kind: 'page'; number: number } | { kind: 'gap' };

@@ -1,5 +1,6 @@
 import type { TaxonomyEntry } from '../schemas/taxonomy';
 import { byRootCause } from './aggregates';
+import { figuresOf, type Figures } from './browse';
 import type { Incident } from './incidents';
 import { NOUNS, plural } from './labels';
 import { routes } from './routes';
@@ -16,8 +17,13 @@ export interface RootCauseRow {
   count: number;
   /** The category's newest incident, if it has any. */
   latest: Incident | undefined;
+  /** Its count, total and median duration and last occurrence, as every browse page shows them. */
+  figures: Figures;
   href: string;
 }
+
+/** The order `/root-causes/` lists categories in, as its caption says it. */
+export const ROOT_CAUSE_ORDER = 'in the order of the root-cause taxonomy';
 
 export function rootCauseRows(
   incidents: readonly Incident[],
@@ -27,23 +33,30 @@ export function rootCauseRows(
     category: key,
     count: list.length,
     latest: list[0],
+    figures: figuresOf(list),
     href: routes.rootCause(key.id),
   }));
 }
 
-export interface RootCausePage {
-  params: { id: string };
-  props: { category: TaxonomyEntry; incidents: Incident[] };
+/** A category with its incidents (newest first) and figures: what `/root-causes/<id>/` shows. */
+export interface RootCauseGroup {
+  category: TaxonomyEntry;
+  incidents: Incident[];
+  figures: Figures;
 }
 
-/** `getStaticPaths` for `/root-causes/<id>/`: every category gets a page, even an empty one. */
-export function rootCausePages(
+/**
+ * Every category of the taxonomy with its incidents, for `/root-causes/<id>/`: every category
+ * gets a page, even an empty one.
+ */
+export function rootCauseGroups(
   incidents: readonly Incident[],
   rootCauses: readonly TaxonomyEntry[],
-): RootCausePage[] {
+): RootCauseGroup[] {
   return byRootCause(incidents, rootCauses).map(({ key, incidents: list }) => ({
-    params: { id: key.id },
-    props: { category: key, incidents: list },
+    category: key,
+    incidents: list,
+    figures: figuresOf(list),
   }));
 }
 

@@ -4,8 +4,16 @@
  */
 const base = import.meta.env.BASE_URL.replace(/\/$/, '');
 
-/** Page 1 of a list lives at the list's own URL; page n at `<list>/<n>/`. */
-const paged = (path: string, page = 1) => (page > 1 ? `${path}${page}/` : path);
+/**
+ * Page 1 of a list lives at the list's own URL; page n at `<list>/page/<n>/` (see
+ * `underPagePrefix` in `pagination.ts`). Not `<list>/<n>/`: in `/incidents/` and `/services/`
+ * that would be the page of an incident or service named `2`, and `/years/2024/2/` reads as
+ * February.
+ */
+const paged = (path: string, page = 1) => (page > 1 ? `${path}page/${page}/` : path);
+
+/** The follow-up list's pages are at `<list>/<n>/`: its folder has no per-id pages. */
+const pagedPlain = (path: string, page = 1) => (page > 1 ? `${path}${page}/` : path);
 
 export const routes = {
   home: () => `${base}/`,
@@ -13,14 +21,14 @@ export const routes = {
   incident: (id: string) => `${base}/incidents/${id}/`,
   rootCauses: () => `${base}/root-causes/`,
   rootCause: (id: string, page?: number) => paged(`${base}/root-causes/${id}/`, page),
-  services: () => `${base}/services/`,
+  services: (page?: number) => paged(`${base}/services/`, page),
   service: (slug: string, page?: number) => paged(`${base}/services/${slug}/`, page),
   severities: () => `${base}/severities/`,
   severity: (id: string, page?: number) => paged(`${base}/severities/${id}/`, page),
   years: () => `${base}/years/`,
   year: (year: number, page?: number) => paged(`${base}/years/${year}/`, page),
   insights: () => `${base}/insights/`,
-  actionItems: (page?: number) => paged(`${base}/action-items/`, page),
+  actionItems: (page?: number) => pagedPlain(`${base}/action-items/`, page),
   guide: () => `${base}/guide/`,
   search: (query?: string) => `${base}/search/${query ? `?q=${encodeURIComponent(query)}` : ''}`,
   feed: () => `${base}/rss.xml`,

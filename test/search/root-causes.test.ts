@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { incidentCount, rootCausePages, rootCauseRows, rootCauseSearchHref } from '../../src/lib/root-causes';
+import {
+  incidentCount,
+  rootCauseGroups,
+  rootCauseRows,
+  rootCauseSearchHref,
+} from '../../src/lib/root-causes';
 import { incident, taxonomy } from './incidents';
 
 const incidents = [
@@ -28,14 +33,29 @@ describe('rootCauseRows', () => {
   });
 });
 
-describe('rootCausePages', () => {
-  it('makes a page per category with its incidents newest first', () => {
-    const pages = rootCausePages(incidents, taxonomy.rootCauses);
-    expect(pages).toHaveLength(taxonomy.rootCauses.length);
-    const hardware = pages.find((page) => page.params.id === 'hardware');
-    expect(hardware?.props.category.label).toBe('Hardware');
-    expect(hardware?.props.incidents.map((i) => i.id)).toEqual(['2024-05-09-disk', '2024-02-22-disk']);
-    expect(pages.find((page) => page.params.id === 'time')?.props.incidents).toEqual([]);
+describe('rootCauseGroups', () => {
+  it('makes a group per category with its incidents newest first', () => {
+    const groups = rootCauseGroups(incidents, taxonomy.rootCauses);
+    expect(groups).toHaveLength(taxonomy.rootCauses.length);
+    const hardware = groups.find((group) => group.category.id === 'hardware');
+    expect(hardware?.category.label).toBe('Hardware');
+    expect(hardware?.incidents.map((i) => i.id)).toEqual(['2024-05-09-disk', '2024-02-22-disk']);
+    expect(groups.find((group) => group.category.id === 'time')?.incidents).toEqual([]);
+  });
+
+  it('gives each category its count, total and median duration and last occurrence', () => {
+    const hardware = rootCauseGroups(incidents, taxonomy.rootCauses).find(
+      (group) => group.category.id === 'hardware',
+    );
+    // 2 hours and 3 hours 30 minutes: the median of two is their mean.
+    expect(hardware?.figures).toMatchObject({
+      count: 2,
+      resolved: 2,
+      unresolved: 0,
+      totalMs: 5.5 * 3600_000,
+      medianMs: 2.75 * 3600_000,
+    });
+    expect(hardware?.figures.last?.id).toBe('2024-05-09-disk');
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { pagedTitle, pageLinks, pageSummary } from '../../src/lib/pagination';
+import { pagedTitle, pageLinks, pageSummary, underPagePrefix } from '../../src/lib/pagination';
+import { routes } from '../../src/lib/routes';
 import { NOUNS } from '../../src/lib/labels';
 
 /** The bar as text: numbers, and `…` for a gap. */
@@ -63,5 +64,21 @@ describe('pagedTitle', () => {
   it('adds the page number from page 2 on', () => {
     expect(pagedTitle('All incidents', 1)).toBe('All incidents');
     expect(pagedTitle('All incidents', 3)).toBe('All incidents, page 3');
+  });
+});
+
+describe('underPagePrefix', () => {
+  it('moves page n of a list to <list>/page/<n>/, where routes link it, and leaves page 1 alone', () => {
+    const paths = underPagePrefix([
+      { params: { page: undefined, slug: 'email' }, props: {} },
+      { params: { page: '2', slug: 'email' }, props: {} },
+    ]);
+    expect(paths.map((path) => path.params)).toEqual([
+      { page: undefined, slug: 'email' },
+      { page: 'page/2', slug: 'email' },
+    ]);
+    expect(routes.service('email', 2)).toBe('/services/email/page/2/');
+    expect(routes.service('email', 1)).toBe('/services/email/');
+    expect(routes.incidents(3)).toBe('/incidents/page/3/');
   });
 });
