@@ -25,6 +25,11 @@ export function quantile(values: readonly number[], p: number): number | null {
   return quantileSorted(sorted, p) ?? null;
 }
 
+/**
+ * Count, median and p90 of `values`, the summary every duration figure on the site uses (see
+ * `Summary`); an empty list gives `count: 0` and `null` quantiles rather than `NaN`, so a
+ * group with no data says so instead of showing a made-up number.
+ */
 export function summarize(values: readonly number[]): Summary {
   const sorted = [...values].sort((a, b) => a - b);
   return {
