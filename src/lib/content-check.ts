@@ -7,6 +7,7 @@ import { POSTMORTEM_EXTENSIONS, postmortemIdFromPath, postmortemsDir } from './c
 import { mdxBodyProblems } from './mdx-body';
 import { fieldPath, type Problem } from './problems';
 import { allowedKeysAt, closestKey } from './schema-shape';
+import { isPlaceholder } from './placeholder';
 import { ids, loadTaxonomy, type Taxonomy } from './taxonomy';
 import { parseYamlSource, type YamlSource } from './yaml-source';
 
@@ -14,6 +15,8 @@ export interface CheckedPostmortem {
   id: string;
   file: string;
   data: Postmortem;
+  /** The frontmatter as written, so later rules can point at the line of any value. */
+  source: YamlSource;
 }
 
 export interface CheckResult {
@@ -56,15 +59,36 @@ export function issuesToProblems(
       });
     }
     const missing = issue.code === 'invalid_type' && /received undefined/.test(issue.message);
-    return [
-      {
-        file,
-        ...source?.positionOf(issue.path),
-        field: fieldPath(issue.path),
-        message: missing ? `is required (${issue.message.replace(/^Invalid input: /, '')})` : issue.message,
-      },
-    ];
+    const written = valueAt(source?.data, issue.path);
+    let message = missing ? `is required (${issue.message.replace(/^Invalid input: /, '')})` : issue.message;
+    if (isPlaceholder(written) && !message.startsWith('is still a placeholder')) {
+      message = placeholderProblem(written, message);
+    }
+    return [{ file, ...source?.positionOf(issue.path), field: fieldPath(issue.path), message }];
   });
+}
+
+/** The value the author wrote at a path of the frontmatter, if any. */
+function valueAt(data: unknown, pathParts: readonly PropertyKey[]): unknown {
+  let value = data;
+  for (const part of pathParts) {
+    if (!value || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[part as string];
+  }
+  return value;
+}
+
+/**
+ * A placeholder left in a date, a severity or a category fails as an invalid value; saying so
+ * plainly ("is still a placeholder") tells the author it was never filled in, not mistyped,
+ * and the rest of the message keeps what to write instead, minus the echo of the placeholder.
+ */
+function placeholderProblem(written: string, message: string): string {
+  const rule = message
+    .replace(/^".*?" is not allowed; /, '')
+    .replace(/ \(got .*\)$/, '')
+    .replace(/^Invalid input: /, '');
+  return `is still a placeholder (${JSON.stringify(written.trim())}); ${rule.startsWith('must ') ? `it ${rule}` : rule}`;
 }
 
 /**
@@ -75,7 +99,7 @@ export function checkPostmortemFile(
   file: string,
   text: string,
   schema: ReturnType<typeof postmortemSchema>,
-): { data?: Postmortem; problems: Problem[] } {
+): { data?: Postmortem; source?: YamlSource; problems: Problem[] } {
   const checked = checkFrontmatter(file, text, schema);
   const frontmatter = FRONTMATTER.exec(text)?.[0];
   if (frontmatter === undefined || !file.toLowerCase().endsWith('.mdx')) return checked;
@@ -88,7 +112,7 @@ function checkFrontmatter(
   file: string,
   text: string,
   schema: ReturnType<typeof postmortemSchema>,
-): { data?: Postmortem; problems: Problem[] } {
+): { data?: Postmortem; source?: YamlSource; problems: Problem[] } {
   const match = FRONTMATTER.exec(text);
   if (!match) {
     return {
@@ -126,14 +150,14 @@ function checkFrontmatter(
   // The schema is shared by every file and cannot know which one it is reading; this rule can.
   const id = postmortemIdFromPath(file);
   const self = result.data.related?.indexOf(id) ?? -1;
-  if (self < 0) return { data: result.data, problems: [] };
+  if (self < 0) return { data: result.data, source, problems: [] };
   const problem = {
     file,
     ...source.positionOf(['related', self]),
     field: `related.${self}`,
     message: 'names this postmortem itself; list other incidents only',
   };
-  return { data: result.data, problems: [problem] };
+  return { data: result.data, source, problems: [problem] };
 }
 
 /**
@@ -174,7 +198,8 @@ export function checkContent(contentRoot: string, taxonomy?: Taxonomy): CheckRes
     const id = postmortemIdFromPath(file);
     const checked = checkPostmortemFile(file, fs.readFileSync(file, 'utf8'), schema);
     problems.push(...checked.problems);
-    if (checked.data) postmortems.push({ id, file, data: checked.data });
+    if (checked.data && checked.source)
+      postmortems.push({ id, file, data: checked.data, source: checked.source });
   }
   return { postmortems, problems };
 }

@@ -12,6 +12,28 @@ export interface Problem {
   field: string;
   /** What is wrong and what is allowed, in plain words. */
   message: string;
+  /**
+   * `error` (the default when absent) fails the check and the build; `warning` is advice that
+   * fails only `hindsight check --strict`. The build never sees warnings.
+   */
+  severity?: ProblemSeverity;
+  /** The id of the rule behind a warning, such as `timeline-order`, to look it up or silence it. */
+  rule?: string;
+  /** A rewrite the author can take as is, when the rule has one. */
+  suggestion?: string;
+}
+
+export type ProblemSeverity = 'error' | 'warning';
+
+/** A problem's severity; problems written before warnings existed are errors. */
+export const severityOf = (problem: Problem): ProblemSeverity => problem.severity ?? 'error';
+
+/** Problems in reading order: by file, then line, then column; problems without a line first. */
+export function sortProblems(problems: readonly Problem[]): Problem[] {
+  return [...problems].sort(
+    (a, b) =>
+      a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
+  );
 }
 
 /** Thrown when content is invalid; carries every problem found, not just the first. */
@@ -37,11 +59,7 @@ export function formatProblem(problem: Problem, cwd?: string): string {
 export function formatProblems(problems: Problem[], cwd?: string): string {
   const files = new Set(problems.map((p) => p.file)).size;
   const heading = `${plural(problems.length, NOUNS.problem)} in ${plural(files, NOUNS.file)}:`;
-  const sorted = [...problems].sort(
-    (a, b) =>
-      a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
-  );
-  return [heading, ...sorted.map((p) => `  ${formatProblem(p, cwd)}`)].join('\n');
+  return [heading, ...sortProblems(problems).map((p) => `  ${formatProblem(p, cwd)}`)].join('\n');
 }
 
 /** Dotted field path from a zod issue path: `['tasks', 0, 'due']` becomes `tasks.0.due`. */

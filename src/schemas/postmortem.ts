@@ -9,7 +9,7 @@ import { taskSchema } from './task';
 import { timelineEntrySchema } from './timeline';
 import { timestampSchema } from './timestamp';
 import { timeZoneSchema } from './time-zone';
-import { requiredText } from './text';
+import { requiredText, writtenText } from './text';
 
 /** Where a postmortem is in its review. Drafts show in `astro dev` only. */
 export const POSTMORTEM_STATUSES = ['draft', 'in-review', 'published'] as const;
@@ -45,11 +45,14 @@ export function postmortemSchema({
   return z
     .strictObject({
       /** The incident's name as a reader would search for it, 1-120 characters. Required. */
-      title: z
-        .string({ error: 'is required: name the incident in up to 120 characters' })
-        .trim()
-        .min(1, 'must not be empty')
-        .max(120, 'must be at most 120 characters'),
+      title: writtenText(
+        "the incident's name as a reader would search for it, in up to 120 characters",
+        z
+          .string({ error: 'is required: name the incident in up to 120 characters' })
+          .trim()
+          .min(1, 'must not be empty')
+          .max(120, 'must be at most 120 characters'),
+      ),
       /** The issue summary: what broke, for whom, and why, in one to three sentences. Required. */
       summary: requiredText('the issue summary in one to three sentences'),
       /** `draft`, `in-review` or `published`. Default `published`. */

@@ -1,14 +1,44 @@
 import { z } from 'astro/zod';
+import { isPlaceholder } from '../lib/placeholder';
+
+/**
+ * Text fields that refuse placeholders, with what belongs there. `hindsight schema` reads it to
+ * tell editors the same: a placeholder such as `TODO: what users experienced` is flagged there
+ * too, and the purpose becomes the field's hover text.
+ */
+export const placeholderFreeText = z.registry<{ purpose: string }>();
+
+/**
+ * The message for a value `hindsight new` or `hindsight import` left for a person to fill in:
+ * it quotes the placeholder, so the author finds it, and says what to write instead.
+ */
+export const placeholderMessage = (value: string, purpose: string) =>
+  `is still a placeholder (${JSON.stringify(value.trim())}): replace it with ${purpose}`;
+
+/**
+ * Text that must be written by a person: trimmed, non-empty, and not a placeholder, so a
+ * scaffolded postmortem fails the check until every `TODO` is replaced.
+ */
+export function writtenText(purpose: string, schema: z.ZodString) {
+  const text = schema.refine((value) => !isPlaceholder(value), {
+    error: (issue) => placeholderMessage(String(issue.input), purpose),
+  });
+  return text.register(placeholderFreeText, { purpose });
+}
 
 /**
  * Required prose, trimmed and non-empty, whose error says what the text is for: "is required:
  * what users experienced" helps an author more than "expected string, received undefined".
  */
 export function requiredText(purpose: string) {
-  return z
-    .string({
-      error: (issue) => (issue.input === undefined ? `is required: ${purpose}` : `must be text: ${purpose}`),
-    })
-    .trim()
-    .min(1, `must not be empty: ${purpose}`);
+  return writtenText(
+    purpose,
+    z
+      .string({
+        error: (issue) =>
+          issue.input === undefined ? `is required: ${purpose}` : `must be text: ${purpose}`,
+      })
+      .trim()
+      .min(1, `must not be empty: ${purpose}`),
+  );
 }

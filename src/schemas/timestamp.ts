@@ -4,9 +4,10 @@ import { z } from 'astro/zod';
  * Matches an ISO 8601 date-time that names its zone: `Z` or a `±HH:MM` offset.
  * A time without a zone is ambiguous across teams and daylight saving, so it is rejected.
  */
-const ZONED_DATE_TIME = /^(\d{4}-\d{2}-\d{2})[Tt ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:[Zz]|[+-]\d{2}:?\d{2})$/;
+export const ZONED_DATE_TIME =
+  /^(\d{4}-\d{2}-\d{2})[Tt ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:[Zz]|[+-]\d{2}:?\d{2})$/;
 
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+export const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 const got = (input: unknown) => (input === undefined ? '' : ` (got ${JSON.stringify(input)})`);
 
