@@ -1,0 +1,62 @@
+/**
+ * What `hindsight new` accepts, checked the same way whether it came from flags or prompts,
+ * with messages that name the flag and what is allowed.
+ */
+import { SLUG } from '../schemas/slug';
+import { isPlaceholder } from './placeholder';
+import type { TaxonomyEntry } from '../schemas/taxonomy';
+
+/** What the schema allows for a title; repeated here so the flag fails before a file exists. */
+export const MAX_TITLE_LENGTH = 120;
+
+/** Why a title cannot be used, or `undefined` when it can. */
+export function titleProblem(title: string): string | undefined {
+  const trimmed = title.trim();
+  if (!trimmed) return 'must not be empty: name the incident as a reader would search for it';
+  if (trimmed.length > MAX_TITLE_LENGTH)
+    return `must be at most ${MAX_TITLE_LENGTH} characters (this one has ${trimmed.length})`;
+  if (isPlaceholder(trimmed)) return "must be the incident's name, not a placeholder";
+  return undefined;
+}
+
+/** Why a day cannot be used, or `undefined` when it is a real `YYYY-MM-DD`. */
+export function dateProblem(date: string): string | undefined {
+  const day = new Date(`${date}T00:00:00Z`);
+  if (
+    /^\d{4}-\d{2}-\d{2}$/.test(date) &&
+    !Number.isNaN(day.getTime()) &&
+    day.toISOString().startsWith(date)
+  ) {
+    return undefined;
+  }
+  return `must be the day the incident started, written YYYY-MM-DD, such as 2024-05-09 (got ${JSON.stringify(date)})`;
+}
+
+/** Why an id is not in a taxonomy file, listing the ones that are. */
+export function idProblem(id: string, entries: readonly TaxonomyEntry[], file: string): string | undefined {
+  if (entries.some((entry) => entry.id === id)) return undefined;
+  return `${JSON.stringify(id)} is not allowed; use one of: ${entries.map((entry) => entry.id).join(', ')} (defined in ${file})`;
+}
+
+/** Why a service name or file-name slug is not a lowercase slug. */
+export function slugProblem(slug: string): string | undefined {
+  if (SLUG.test(slug)) return undefined;
+  return `${JSON.stringify(slug)} must be a lowercase slug: letters a-z, digits and single hyphens, such as mail-relay`;
+}
+
+/** Services typed in one line, as in a prompt: `email, mail-relay` or `email mail-relay`. */
+export const splitServices = (line: string) => line.split(/[\s,]+/).filter(Boolean);
+
+/**
+ * Whether to ask questions: only with a person at a terminal on both ends, and never in CI
+ * (`CI` set to anything but `false` or `0`), where a prompt would hang the job.
+ */
+export function canPrompt(
+  env: Readonly<Record<string, string | undefined>>,
+  stdin: { isTTY?: boolean },
+  stdout: { isTTY?: boolean },
+): boolean {
+  const ci = env['CI'];
+  const inCi = ci !== undefined && ci !== '' && ci !== 'false' && ci !== '0';
+  return !inCi && stdin.isTTY === true && stdout.isTTY === true;
+}
