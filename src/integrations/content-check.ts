@@ -22,7 +22,7 @@ export function contentCheck(): AstroIntegration {
         if (!problems.length) return;
         const error = new AstroError(
           formatProblems(problems),
-          'Each line names the file, the field or the place in the body, and what to do. README.md has the frontmatter reference and, under "Markdown or MDX", what a body may use; `npm run check:content` runs this check alone.',
+          'Each line names the file, the field or the place in the body, and what to do. README.md has the frontmatter reference and, under "Markdown or MDX", what a body may use; the writing guide at /guide/ explains each field. `npm run check` runs this check alone, and adds warnings.',
         );
         error.name = 'InvalidPostmortem';
         // The problems already say where to look; a stack trace into this hook would only bury them.
