@@ -74,25 +74,24 @@ class QuoteState {
 /** The words of a sentence with what the matcher and the name heuristics need to know of each. */
 function sentenceWords(sentence: Sentence, quotes: QuoteState): SentenceWord[] {
   const words: SentenceWord[] = [];
-  let afterWord = false;
+  // `joined`: only whitespace since the last word; `touching`: nothing at all since it.
+  let joined = false;
+  let touching = false;
   let opens = true;
   for (const child of sentence.children) {
     if (child.type === 'WordNode') {
       const raw = toString(child);
-      words.push({
-        node: child,
-        raw,
-        norm: normalizeWord(raw),
-        joined: afterWord,
-        opens,
-        quoted: quotes.open,
-      });
-      afterWord = true;
+      words.push({ node: child, raw, norm: normalizeWord(raw), joined, opens, quoted: quotes.open });
+      joined = true;
+      touching = true;
       opens = false;
     } else if (child.type === 'PunctuationNode' || child.type === 'SymbolNode') {
-      quotes.see(child.value, afterWord);
-      afterWord = false;
+      quotes.see(child.value, touching);
+      joined = false;
+      touching = false;
       if (child.value !== ',') opens = true;
+    } else {
+      touching = false;
     }
   }
   return words;

@@ -256,10 +256,14 @@ const EMPTY: LintRules = { rules: [], people: [], notPeople: [], files: [] };
 /** Reads a rules file and applies it to `base`; problems name the file, line, column and field. */
 export function applyRules(base: LintRules, file: string): { rules: LintRules; problems: Problem[] } {
   const read = readRulesFile(file);
-  if (!read.data) return { rules: base, problems: read.problems };
+  if (!read.data) return { rules: base, problems: inFileOrder(read.problems) };
   const applied = applyRulesFile(base, file, read.data, read.position);
-  return { rules: applied.rules, problems: [...read.problems, ...applied.problems] };
+  return { rules: applied.rules, problems: inFileOrder([...read.problems, ...applied.problems]) };
 }
+
+/** Problems top to bottom, the order an author fixes them in. */
+const inFileOrder = (problems: Problem[]) =>
+  problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 
 let defaults: LintRules | undefined;
 
