@@ -1,0 +1,315 @@
+import { SIMILARITY, type SimilarityConfig } from './config';
+import { buildCorpus, cosine, sharedTerms, type Corpus, type WeightedText } from './tfidf';
+
+/**
+ * "This has happened before": for every incident, the few others whose root cause reads most
+ * alike, with why they matched. Computed once per build for all incidents together, because
+ * word rarity (IDF) is a property of the whole collection.
+ *
+ * An inverted index (word → incidents that use it) keeps that affordable: each incident only
+ * meets the incidents it shares a word with, instead of all others, and each pair is scored
+ * once. `allPairsSimilarity` is the plain all-pairs version, the reference the tests and the
+ * benchmark compare it with.
+ */
+
+/** What similarity reads of an incident; `Incident` and content collection entries fit it. */
+export interface SimilarityIncident {
+  id: string;
+  data: {
+    startedAt: Date;
+    services: readonly string[];
+    related?: readonly string[] | undefined;
+    rootCause: {
+      category: string;
+      summary: string;
+      trigger?: string | undefined;
+      contributingFactors?: readonly string[] | undefined;
+    };
+  };
+}
+
+/** Why two incidents matched, in terms a reader can check against both pages. */
+export interface MatchReasons {
+  /** The shared words that weigh most, as authors wrote them, most telling first. */
+  words: string[];
+  /** Both incidents have the same root-cause category. */
+  sameCategory: boolean;
+  /** Affected services both incidents list, in the order the incident itself lists them. */
+  services: string[];
+}
+
+/** One similar incident, as the incident page lists it. */
+export interface SimilarMatch<T extends SimilarityIncident = SimilarityIncident> {
+  incident: T;
+  /** Text similarity plus the category and service bonuses; what matches are ranked by. */
+  score: number;
+  /** Cosine similarity (0-1) of the two root-cause texts alone. */
+  textSimilarity: number;
+  /** Whether the match began before the incident ("this has happened before") or after it. */
+  when: 'earlier' | 'later';
+  reasons: MatchReasons;
+}
+
+/** A scored pair of incidents, by their positions in the list given. */
+export interface ScoredPair {
+  a: number;
+  b: number;
+  score: number;
+  textSimilarity: number;
+}
+
+/** The result of one computation over a list of incidents. */
+export interface Similarity<T extends SimilarityIncident = SimilarityIncident> {
+  incidents: readonly T[];
+  corpus: Corpus;
+  config: SimilarityConfig;
+  /**
+   * Every pair that scores at least the lower of `threshold` and `recurring.threshold`, `a < b`,
+   * ordered by `a` then `b`: what "Recurring causes" groups.
+   */
+  pairs: ScoredPair[];
+  /**
+   * The incidents most like `id`, best first, at most `limit`: each scores at least `threshold`
+   * and is not among the incident's author-declared related incidents (either direction),
+   * which the page shows in their own section. Empty for an id it does not know.
+   */
+  similarTo(id: string): SimilarMatch<T>[];
+}
+
+/** The root-cause text of an incident as weighted fields. */
+export function rootCauseFields(incident: SimilarityIncident, config: SimilarityConfig): WeightedText[] {
+  const { summary, trigger, contributingFactors = [] } = incident.data.rootCause;
+  const { fieldWeights } = config;
+  // A field weighted 0 is switched off, not a source of words that weigh nothing.
+  return [
+    { text: summary, weight: fieldWeights.summary },
+    ...(trigger ? [{ text: trigger, weight: fieldWeights.trigger }] : []),
+    ...contributingFactors.map((text) => ({ text, weight: fieldWeights.contributingFactors })),
+  ].filter((field) => field.weight > 0);
+}
+
+/** What both ways of finding pairs share: the vectors and the facts the bonuses compare. */
+interface Prepared<T extends SimilarityIncident> {
+  incidents: readonly T[];
+  corpus: Corpus;
+  config: SimilarityConfig;
+  category: string[];
+  services: Set<string>[];
+  /** The least score a pair needs to be kept at all. */
+  keep: number;
+}
+
+function prepare<T extends SimilarityIncident>(
+  incidents: readonly T[],
+  config: SimilarityConfig,
+): Prepared<T> {
+  return {
+    incidents,
+    config,
+    corpus: buildCorpus(incidents.map((incident) => rootCauseFields(incident, config))),
+    category: incidents.map((incident) => incident.data.rootCause.category),
+    services: incidents.map((incident) => new Set(incident.data.services)),
+    keep: Math.min(config.threshold, config.recurring.threshold),
+  };
+}
+
+/** Scores a pair from its text similarity; `undefined` when it falls short of `keep`. */
+function scorePair<T extends SimilarityIncident>(
+  prepared: Prepared<T>,
+  a: number,
+  b: number,
+  textSimilarity: number,
+): ScoredPair | undefined {
+  const { config } = prepared;
+  if (textSimilarity < config.minTextSimilarity) return undefined;
+  let score = textSimilarity;
+  if (prepared.category[a] === prepared.category[b]) score += config.categoryBonus;
+  const servicesOfB = prepared.services[b] as Set<string>;
+  for (const service of prepared.services[a] as Set<string>) {
+    if (servicesOfB.has(service)) {
+      score += config.serviceBonus;
+      break;
+    }
+  }
+  return score >= prepared.keep ? { a, b, score, textSimilarity } : undefined;
+}
+
+/** Pairs through the inverted index: each incident meets only those sharing a word with it. */
+function indexedPairs<T extends SimilarityIncident>(prepared: Prepared<T>): ScoredPair[] {
+  const { vectors, terms } = prepared.corpus;
+  const n = vectors.length;
+  // Postings: for each term, the incidents using it (in list order) and its weight in each.
+  const postingDocs: number[][] = terms.map(() => []);
+  const postingWeights: number[][] = terms.map(() => []);
+  // Where each incident sits in each of its terms' postings, so it only looks at later ones.
+  const positions = vectors.map((vector, doc) => {
+    const at = new Int32Array(vector.terms.length);
+    vector.terms.forEach((term, k) => {
+      const docs = postingDocs[term] as number[];
+      at[k] = docs.length;
+      docs.push(doc);
+      (postingWeights[term] as number[]).push(vector.weights[k] as number);
+    });
+    return at;
+  });
+
+  const pairs: ScoredPair[] = [];
+  const sums = new Float64Array(n);
+  const seen = new Uint8Array(n);
+  const touched: number[] = [];
+  for (let a = 0; a < n; a++) {
+    const vector = vectors[a] as (typeof vectors)[number];
+    const at = positions[a] as Int32Array;
+    // Terms in ascending order, so each pair's products add up in the same order as `cosine`.
+    for (let k = 0; k < vector.terms.length; k++) {
+      const term = vector.terms[k] as number;
+      const weight = vector.weights[k] as number;
+      const docs = postingDocs[term] as number[];
+      const weights = postingWeights[term] as number[];
+      for (let p = (at[k] as number) + 1; p < docs.length; p++) {
+        const b = docs[p] as number;
+        if (seen[b] === 0) {
+          seen[b] = 1;
+          touched.push(b);
+        }
+        sums[b] = (sums[b] as number) + weight * (weights[p] as number);
+      }
+    }
+    touched.sort((x, y) => x - y);
+    for (const b of touched) {
+      const pair = scorePair(prepared, a, b, sums[b] as number);
+      if (pair) pairs.push(pair);
+      sums[b] = 0;
+      seen[b] = 0;
+    }
+    touched.length = 0;
+  }
+  return pairs;
+}
+
+/** Pairs by comparing every incident with every other: the reference for tests and the benchmark. */
+function bruteForcePairs<T extends SimilarityIncident>(prepared: Prepared<T>): ScoredPair[] {
+  const { vectors } = prepared.corpus;
+  const pairs: ScoredPair[] = [];
+  for (let a = 0; a < vectors.length; a++) {
+    for (let b = a + 1; b < vectors.length; b++) {
+      const text = cosine(vectors[a] as (typeof vectors)[number], vectors[b] as (typeof vectors)[number]);
+      if (text === 0) continue;
+      const pair = scorePair(prepared, a, b, text);
+      if (pair) pairs.push(pair);
+    }
+  }
+  return pairs;
+}
+
+/** Best first; equal scores in a stable order (by id), so pages do not reshuffle between builds. */
+const byScore =
+  <T extends SimilarityIncident>(incidents: readonly T[]) =>
+  (x: { other: number; score: number }, y: { other: number; score: number }) =>
+    y.score - x.score || (incidents[x.other] as T).id.localeCompare((incidents[y.other] as T).id);
+
+/** Ids an incident is related to by its authors, in either direction. */
+function relatedIds(incidents: readonly SimilarityIncident[]): Map<string, Set<string>> {
+  const related = new Map<string, Set<string>>();
+  const link = (from: string, to: string) => {
+    let set = related.get(from);
+    if (!set) related.set(from, (set = new Set()));
+    set.add(to);
+  };
+  for (const incident of incidents) {
+    for (const other of incident.data.related ?? []) {
+      link(incident.id, other);
+      link(other, incident.id);
+    }
+  }
+  return related;
+}
+
+function finish<T extends SimilarityIncident>(prepared: Prepared<T>, pairs: ScoredPair[]): Similarity<T> {
+  const { incidents, corpus, config } = prepared;
+  const related = relatedIds(incidents);
+  const order = byScore(incidents);
+  // The best `limit` per incident, kept sorted as pairs arrive.
+  const best: { other: number; score: number; textSimilarity: number }[][] = incidents.map(() => []);
+  const offer = (self: number, other: number, pair: ScoredPair) => {
+    if (related.get((incidents[self] as T).id)?.has((incidents[other] as T).id)) return;
+    const list = best[self] as { other: number; score: number; textSimilarity: number }[];
+    const candidate = { other, score: pair.score, textSimilarity: pair.textSimilarity };
+    if (list.length === config.limit && order(candidate, list[list.length - 1] as typeof candidate) >= 0)
+      return;
+    list.push(candidate);
+    list.sort(order);
+    if (list.length > config.limit) list.pop();
+  };
+  for (const pair of pairs) {
+    if (pair.score < config.threshold) continue;
+    offer(pair.a, pair.b, pair);
+    offer(pair.b, pair.a, pair);
+  }
+
+  const positionOf = new Map(incidents.map((incident, index) => [incident.id, index]));
+  const cache = new Map<number, SimilarMatch<T>[]>();
+  const matchesOf = (self: number): SimilarMatch<T>[] => {
+    const incident = incidents[self] as T;
+    const vector = corpus.vectors[self] as Corpus['vectors'][number];
+    return (best[self] ?? []).map(({ other, score, textSimilarity }) => {
+      const match = incidents[other] as T;
+      const words = sharedTerms(vector, corpus.vectors[other] as Corpus['vectors'][number])
+        .slice(0, config.reasonWords)
+        .map(({ term }) => corpus.words[term] as string);
+      const theirs = new Set(match.data.services);
+      return {
+        incident: match,
+        score,
+        textSimilarity,
+        when: startsBefore(match, incident) ? 'earlier' : 'later',
+        reasons: {
+          words,
+          sameCategory: match.data.rootCause.category === incident.data.rootCause.category,
+          services: incident.data.services.filter((service) => theirs.has(service)),
+        },
+      };
+    });
+  };
+
+  return {
+    incidents,
+    corpus,
+    config,
+    pairs,
+    similarTo(id) {
+      const self = positionOf.get(id);
+      if (self === undefined) return [];
+      let matches = cache.get(self);
+      if (!matches) cache.set(self, (matches = matchesOf(self)));
+      return matches;
+    },
+  };
+}
+
+/** `a` began before `b`; incidents that began at the same instant are ordered by id. */
+export function startsBefore(a: SimilarityIncident, b: SimilarityIncident): boolean {
+  const difference = a.data.startedAt.getTime() - b.data.startedAt.getTime();
+  return difference < 0 || (difference === 0 && a.id < b.id);
+}
+
+/** Similar incidents for every incident of the list, through the inverted index. */
+export function computeSimilarity<T extends SimilarityIncident>(
+  incidents: readonly T[],
+  config: SimilarityConfig = SIMILARITY,
+): Similarity<T> {
+  const prepared = prepare(incidents, config);
+  return finish(prepared, indexedPairs(prepared));
+}
+
+/**
+ * The same result as `computeSimilarity`, by comparing every pair: quadratic, so only for
+ * checking the index in tests and for the benchmark's comparison.
+ */
+export function allPairsSimilarity<T extends SimilarityIncident>(
+  incidents: readonly T[],
+  config: SimilarityConfig = SIMILARITY,
+): Similarity<T> {
+  const prepared = prepare(incidents, config);
+  return finish(prepared, bruteForcePairs(prepared));
+}
