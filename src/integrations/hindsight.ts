@@ -1,8 +1,10 @@
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration, ViteUserConfig } from 'astro';
 import { AstroError } from 'astro/errors';
 import type { HindsightUserConfig } from '../schemas/config';
 import { ConfigError, resolveConfig } from '../lib/site-config';
+import { isSitemapPage } from '../lib/sitemap';
 import { contentCheck } from './content-check';
 import { pagefindIntegration } from './pagefind';
 
@@ -12,8 +14,9 @@ export const CONFIG_MODULE = 'virtual:hindsight/config';
 /**
  * Hindsight as one Astro integration, the way Starlight is one: `hindsight({ title, … })` in
  * `astro.config.mjs` validates the team's settings, applies `site` and `base` (and their
- * `HINDSIGHT_SITE`/`HINDSIGHT_BASE` overrides) to Astro, adds the content check, MDX and the
- * search index, and hands the settings to pages as `virtual:hindsight/config`.
+ * `HINDSIGHT_SITE`/`HINDSIGHT_BASE` overrides) to Astro, adds the content check, MDX, the
+ * sitemap (when the site has an address) and the search index, and hands the settings to pages
+ * as `virtual:hindsight/config`.
  */
 export function hindsight(options?: HindsightUserConfig): AstroIntegration {
   return {
@@ -23,10 +26,12 @@ export function hindsight(options?: HindsightUserConfig): AstroIntegration {
         const resolved = resolveOrExplain(options);
         if (!resolved.site && command === 'build') {
           logger.warn(
-            'No `site` is configured, so the feed and canonical links use http://localhost:4321. Set `site` in hindsight() or HINDSIGHT_SITE.',
+            'No `site` is configured, so the feed links use http://localhost:4321, and pages have no canonical links, no link-preview URLs and no sitemap. Set `site` in hindsight() or HINDSIGHT_SITE.',
           );
         }
         const names = new Set(config.integrations.map((integration) => integration.name));
+        // A sitemap lists absolute URLs, so it needs the site's address; without one there is none.
+        const hasSite = Boolean(resolved.site ?? config.site);
         updateConfig({
           ...(resolved.site ? { site: resolved.site } : {}),
           base: resolved.base,
@@ -34,6 +39,7 @@ export function hindsight(options?: HindsightUserConfig): AstroIntegration {
             contentCheck(),
             // A team that configures MDX itself keeps its own options.
             ...(names.has('@astrojs/mdx') ? [] : [mdx()]),
+            ...(hasSite && !names.has('@astrojs/sitemap') ? [sitemap({ filter: isSitemapPage })] : []),
             pagefindIntegration(),
           ],
           vite: viteConfig(JSON.stringify(resolved)),

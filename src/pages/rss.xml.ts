@@ -21,7 +21,8 @@ export async function GET(context: APIContext) {
       link: routes.incident(incident.id),
       pubDate: incident.data.resolvedAt ?? incident.data.startedAt,
       description: `${incident.data.summary} Root cause (${label(rootCauses, incident.data.rootCause.category).label}): ${incident.data.rootCause.summary}`,
-      categories: [incident.data.rootCause.category, ...incident.data.services],
+      // Feed readers and chat integrations can filter on these: severity, root cause, services.
+      categories: [incident.data.severity, incident.data.rootCause.category, ...incident.data.services],
     })),
   });
 }

@@ -1,8 +1,8 @@
 /**
  * A small link checker for a built site: every internal `href` and `src` in every HTML page,
- * every link in the feed and every page URL in the search index must name a file in the build,
- * and every `#fragment` an element on its target page. Used by the build tests (under a base
- * path too) and by the generic checks of a team's own content.
+ * every link in the feed and the sitemap and every page URL in the search index must name a
+ * file in the build, and every `#fragment` an element on its target page. Used by the build
+ * tests (under a base path too) and by the generic checks of a team's own content.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -130,7 +130,8 @@ export function findBrokenLinks(outDir: string, { base = '/', site }: LinkCheckO
       }
     } else if (file.endsWith('.xml')) {
       const xml = fs.readFileSync(path.join(outDir, file), 'utf8');
-      for (const match of xml.matchAll(/<link>([^<]+)<\/link>/g)) check(file, base, match[1] ?? '');
+      // `<link>` in the feed, `<loc>` in the sitemap and its index.
+      for (const match of xml.matchAll(/<(link|loc)>([^<]+)<\/\1>/g)) check(file, base, match[2] ?? '');
     }
   }
   for (const url of indexedUrls(outDir)) check('pagefind/fragment', '/', url, { withBase: false });
