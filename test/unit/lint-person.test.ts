@@ -51,13 +51,14 @@ describe('person-as-cause', () => {
 
   it('flags an unknown name where capitals mean a name: inside a clause, or two capitalised words', () => {
     expect(flagged('The outage began because Morgan deleted the bucket.')).toEqual(['Morgan deleted']);
-    expect(flagged('Jordan Lee pushed the change at noon.')).toEqual(['Jordan Lee pushed']);
+    expect(flagged('At noon, Jordan Lee pushed the change.')).toEqual(['Jordan Lee pushed']);
     expect(flagged("Bob's fault, said the ticket.")).toEqual(["Bob's fault"]);
     expect(flagged('After lunch, Morgan made a mistake in the config.')).toEqual(['Morgan made a mistake']);
   });
 
-  it('leaves a single capitalised word at the start of a sentence alone unless it is a known name', () => {
+  it('leaves capitalised words at the start of a sentence alone unless they are a known name', () => {
     expect(flagged('Morgan deleted the bucket.')).toEqual([]);
+    expect(flagged('Load Balancer dropped the traffic.')).toEqual([]);
     expect(flagged('Morgan deleted the bucket.', { authors: ['Morgan Reyes'] })).toEqual(['Morgan deleted']);
   });
 
@@ -66,6 +67,9 @@ describe('person-as-cause', () => {
     expect(flagged('At noon Terraform deleted the bucket and Kubernetes dropped the pods.')).toEqual([]);
     expect(flagged('At noon Hermes deleted the queue.', { services: ['hermes'] })).toEqual([]);
     expect(flagged('At noon the Scheduler deleted the files.')).toEqual([]);
+    expect(
+      flagged('At noon the API Gateway dropped requests and the Object Store deleted the files.'),
+    ).toEqual([]);
     expect(flagged('At noon AWS dropped the route and GitHub pushed a webhook.')).toEqual([]);
   });
 

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultRules, lintPostmortem, type LintFinding } from '../../src/lib/lint';
+import { defaultRules, lintPostmortem } from '../../src/lib/lint';
 import { repoRoot } from './helpers';
 
 const rules = defaultRules();
@@ -109,7 +109,7 @@ describe('the default rules', () => {
           message: expect.stringMatching(new RegExp(`^"${phrase}" `)) as unknown,
           suggestion: rule?.suggestion,
           severity: 'warning',
-        } satisfies LintFinding,
+        },
       ]);
     });
 

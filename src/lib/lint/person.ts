@@ -43,12 +43,13 @@ export const looksLikeName = (owner: string): boolean =>
     .every((word) => NAME_WORD.test(word));
 
 /**
- * Builds the `{person}` test for one postmortem. A known person matches wherever it appears. An
- * unknown capitalised word counts only where capitals mean a name: two capitalised words
- * together ("Dana Whitfield"), or one inside a clause ("because Dana deleted"), never after
- * "the" ("the Scheduler deleted") nor in a Title Case Heading. Sentence openers are left alone ("Retries caused the spike"),
- * which costs a missed "Dana caused it" when Dana is not known: the rule prefers silence to
- * a false accusation of blaming.
+ * Builds the `{person}` test for one postmortem. A known person matches wherever it appears.
+ * An unknown capitalised word, or two ("Jordan Lee"), counts only where capitals mean a name:
+ * inside a clause ("because Dana deleted", "at noon, Jordan Lee pushed"), not after "the" or
+ * another capitalised word ("the Scheduler deleted", "API Gateway dropped"), and not in a
+ * Title Case Heading. Clause openers are left alone ("Retries caused the spike"), which costs a
+ * missed "Dana caused it" when Dana is not known: the rule prefers silence to a false
+ * accusation of blaming.
  */
 export function personMatcher(context: PersonContext): PersonAt {
   const known = context.people.map(nameWords).filter((words) => words.length > 0);
@@ -97,19 +98,20 @@ export function personMatcher(context: PersonContext): PersonAt {
       lengths.push(1);
     }
 
-    // In a Title Case Heading every word is capitalised, so capitals say nothing there.
-    if (!isTitleCase(words)) {
-      const word = words[index];
-      const previous = words[index - 1];
-      const afterDeterminer =
-        word?.joined === true && previous !== undefined && DETERMINERS.has(previous.norm);
+    // In a Title Case Heading every word is capitalised, so capitals say nothing there; at
+    // the start of a clause neither. After "the" or another capitalised word ("the Scheduler",
+    // "API Gateway") a capitalised word names a thing. "Bob's mistake" is a person anywhere.
+    const word = words[index];
+    const previous = word?.joined === true ? words[index - 1] : undefined;
+    const thingBefore =
+      previous !== undefined && (DETERMINERS.has(previous.norm) || /^\p{Lu}/u.test(previous.raw));
+    const inClause = word !== undefined && (!word.opens || possessive);
+    if (inClause && !thingBefore && !isTitleCase(words)) {
       const first = wordAt(0, false);
       const second = wordAt(1, true);
-      const pair = first !== undefined && second !== undefined && unknownName(first) && unknownName(second);
-      if (pair && !afterDeterminer) lengths.push(2);
-      // "Bob's mistake" names a person even where a sentence starts.
-      const inClause = word !== undefined && (!word.opens || possessive);
-      if (single !== undefined && inClause && !afterDeterminer && unknownName(single)) lengths.push(1);
+      if (first !== undefined && second !== undefined && unknownName(first) && unknownName(second))
+        lengths.push(2);
+      if (single !== undefined && unknownName(single)) lengths.push(1);
     }
 
     return [...new Set(lengths)].sort((a, b) => b - a);
