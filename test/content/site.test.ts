@@ -42,7 +42,14 @@ describe("the project's own content", () => {
   it('gives every published postmortem its page and no draft one', () => {
     for (const id of published) expect(fs.existsSync(path.join(site.outDir, 'incidents', id, 'index.html')), id).toBe(true);
     const pages = fs.readdirSync(path.join(site.outDir, 'incidents'), { withFileTypes: true });
-    expect(pages.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort()).toEqual([...published].sort());
+    // `incidents/page/` holds pages 2 and on of the list once it is longer than one page.
+    const listPages = (name: string) => name === 'page' && !published.includes('page');
+    expect(
+      pages
+        .filter((entry) => entry.isDirectory() && !listPages(entry.name))
+        .map((entry) => entry.name)
+        .sort(),
+    ).toEqual([...published].sort());
   });
 
   it('indexes every published postmortem for search exactly once', () => {
@@ -50,7 +57,13 @@ describe("the project's own content", () => {
   });
 
   it('lists every published postmortem on the incident list and in the feed', async () => {
-    const list = await site.read('incidents/index.html');
+    // Page 1 of the list, and pages 2 and on (`incidents/page/<n>/`) once it is longer than one page.
+    const more = fs.existsSync(path.join(site.outDir, 'incidents/page'))
+      ? fs.readdirSync(path.join(site.outDir, 'incidents/page')).filter((name) => /^\d+$/.test(name))
+      : [];
+    const list = (
+      await Promise.all(['incidents/index.html', ...more.map((n) => `incidents/page/${n}/index.html`)].map(site.read))
+    ).join('\n');
     const feed = await site.read('rss.xml');
     for (const id of published) {
       expect(list, id).toContain(`href="${base}incidents/${id}/"`);
