@@ -220,6 +220,7 @@ describe('word variants', () => {
     'The array failed over to the standby.',
     'The failover worked; the failed-over controller was slower.',
     'The ratio of failed to successful sign-ins rose.',
+    'Documents failed to open and save; calendars fail to load.',
     'A customer had just deployed a new integration.',
     'The checklist now verifies routes, not just sessions.',
     'It stopped just before 10:00 and again just after noon.',
