@@ -1,5 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
-import { SIMILARITY, computeSimilarity, memoizeByItems, recurringCauses } from '../../src/lib/similarity';
+import {
+  SIMILARITY,
+  computeSimilarity,
+  memoizeByItems,
+  recurringCauses,
+  recurringView,
+} from '../../src/lib/similarity';
 import { cause } from './similarity-helpers';
 
 const list = [
@@ -127,5 +133,48 @@ describe('memoizeByItems', () => {
     expect(compute).toHaveBeenCalledTimes(2);
     memo([a]);
     expect(compute).toHaveBeenCalledTimes(3);
+  });
+});
+
+describe('recurringView', () => {
+  const rootCauses = [
+    { id: 'security', label: 'Security', description: '' },
+    { id: 'hardware', label: 'Hardware', description: '' },
+  ];
+
+  it('names each group by its count and shared words, with its months, category and services', () => {
+    const view = recurringView(recurringCauses(list), rootCauses);
+    expect(view.total).toBe(2);
+    const [certs, disks] = view.groups;
+    expect(certs?.title).toMatch(/^3 incidents: “[^”]+”(, “[^”]+”)* and “[^”]+”$/);
+    expect(certs?.title).toContain('“certificate”');
+    expect(certs?.span).toBe('Mar 2023 to Feb 2025');
+    expect(certs?.category).toEqual(rootCauses[0]);
+    expect(certs?.services).toBe('api');
+    expect(certs?.incidents.map((incident) => incident.id)).toEqual(['cert-2025', 'cert-2024', 'cert-2023']);
+    expect(certs?.more).toBe(0);
+    expect(disks?.span).toBe('Jan 2024 to Jun 2024');
+    expect(disks?.services).toBe('email');
+  });
+
+  it('shows the largest groups and the newest incidents of each, saying how many are left out', () => {
+    const view = recurringView(recurringCauses(list), rootCauses, { limit: 1, perGroup: 2 });
+    expect(view.total).toBe(2);
+    expect(view.groups).toHaveLength(1);
+    expect(view.groups[0]?.incidents.map((incident) => incident.id)).toEqual(['cert-2025', 'cert-2024']);
+    expect(view.groups[0]?.more).toBe(1);
+  });
+
+  it('gives one month when a group fell within it, and a stand-in label for an unknown category', () => {
+    const same = [
+      cause('one', 'A disk in the mail storage array failed.', { day: '2024-05-02', category: 'unknown' }),
+      cause('two', 'A disk in the mail storage array failed again.', {
+        day: '2024-05-20',
+        category: 'unknown',
+      }),
+    ];
+    const [group] = recurringView(recurringCauses(same), rootCauses).groups;
+    expect(group?.span).toBe('May 2024');
+    expect(group?.category.label).toBe('unknown');
   });
 });

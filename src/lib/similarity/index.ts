@@ -7,6 +7,12 @@ export { memoizeByItems } from './memo';
 export { reasonPhrases, reasonSentence } from './reasons';
 export { recurringCauses, type RecurringCause, type RecurringOptions } from './recurring';
 export {
+  recurringView,
+  type RecurringGroupView,
+  type RecurringView,
+  type RecurringViewOptions,
+} from './recurring-view';
+export {
   allPairsSimilarity,
   computeSimilarity,
   rootCauseFields,
