@@ -12,9 +12,6 @@ const base = import.meta.env.BASE_URL.replace(/\/$/, '');
  */
 const paged = (path: string, page = 1) => (page > 1 ? `${path}page/${page}/` : path);
 
-/** The follow-up list's pages are at `<list>/<n>/`: its folder has no per-id pages. */
-const pagedPlain = (path: string, page = 1) => (page > 1 ? `${path}${page}/` : path);
-
 export const routes = {
   home: () => `${base}/`,
   incidents: (page?: number) => paged(`${base}/incidents/`, page),
@@ -28,7 +25,7 @@ export const routes = {
   years: () => `${base}/years/`,
   year: (year: number, page?: number) => paged(`${base}/years/${year}/`, page),
   insights: () => `${base}/insights/`,
-  actionItems: (page?: number) => pagedPlain(`${base}/action-items/`, page),
+  actionItems: (page?: number) => paged(`${base}/action-items/`, page),
   guide: () => `${base}/guide/`,
   search: (query?: string) => `${base}/search/${query ? `?q=${encodeURIComponent(query)}` : ''}`,
   feed: () => `${base}/rss.xml`,

@@ -213,7 +213,7 @@ describe('the follow-up work page of a fixture with hand-counted figures', () =>
   });
 
   it('fits on one page: no page 2, no page bar, no rel=prev/next', async () => {
-    expect(await site.exists('action-items/2/index.html')).toBe(false);
+    expect(await site.exists('action-items/page/2/index.html')).toBe(false);
     expect(doc.querySelector('nav.pagination')).toBeNull();
     expect(doc.querySelector('link[rel="next"], link[rel="prev"]')).toBeNull();
   });
@@ -258,16 +258,18 @@ describe('the follow-up work list over more than one page', () => {
     expect(text(doc.querySelector('[data-page-summary]'))).toMatch(
       /^Showing 1–100 of 150 tasks, overdue work first/,
     );
-    expect(doc.querySelector('link[rel="next"]')?.getAttribute('href')).toBe('/action-items/2/');
+    expect(doc.querySelector('link[rel="next"]')?.getAttribute('href')).toBe('/action-items/page/2/');
     expect(doc.querySelector('link[rel="prev"]')).toBeNull();
-    expect(doc.querySelector('nav.pagination a[rel="next"]')?.getAttribute('href')).toBe('/action-items/2/');
+    expect(doc.querySelector('nav.pagination a[rel="next"]')?.getAttribute('href')).toBe(
+      '/action-items/page/2/',
+    );
     expect(doc.querySelector('nav.pagination a[aria-current="page"]')?.getAttribute('href')).toBe(
       '/action-items/',
     );
   });
 
   it('shows the rest on page 2, with its own title, rel=prev and no summary', async () => {
-    const doc = parse(await site.read('action-items/2/index.html'));
+    const doc = parse(await site.read('action-items/page/2/index.html'));
     expect(text(doc.querySelector('title'))).toBe('Follow-up work, page 2 · Hindsight');
     expect(taskTitles(doc)).toEqual(names(101, 150));
     expect(text(doc.querySelector('[data-page-summary]'))).toMatch(
@@ -277,7 +279,7 @@ describe('the follow-up work list over more than one page', () => {
     expect(doc.querySelector('link[rel="next"]')).toBeNull();
     expect(doc.querySelector('nav.pagination a[rel="prev"]')?.getAttribute('href')).toBe('/action-items/');
     expect(doc.querySelector('nav.pagination a[aria-current="page"]')?.getAttribute('href')).toBe(
-      '/action-items/2/',
+      '/action-items/page/2/',
     );
     expect(doc.querySelector('[data-counts]')).toBeNull();
     expect(doc.querySelector('[data-totals]')).toBeNull();

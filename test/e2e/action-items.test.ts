@@ -49,7 +49,7 @@ describe.each(['light', 'dark'] as const)(
       const site = useSite({ content: manyTasks, colorScheme });
 
       it('finds no violations on page 2, and its page bar leads back to page 1 by keyboard', async () => {
-        const page = await site.open('/action-items/2/');
+        const page = await site.open('/action-items/page/2/');
         expect(await page.locator('table.action-items tbody tr').count()).toBe(20);
         expect(await axeViolations(page)).toEqual([]);
         const previous = page.locator('nav.pagination a[rel="prev"]');
