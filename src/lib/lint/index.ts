@@ -55,6 +55,7 @@ export interface LintFinding {
   severity: 'warning';
 }
 
+/** Where the rules come from: given, or read from a content folder. */
 export interface LintOptions {
   /** Rules to use, from `loadLintRules`; default: loaded from `contentRoot`. */
   rules?: LintRules;
