@@ -31,8 +31,8 @@ export function reportFailure(
   {
     cwd = process.cwd(),
     debug = Boolean(process.env['DEBUG']),
-    write = (text: string) => process.stderr.write(text),
-  } = {},
+    write = (text: string): unknown => process.stderr.write(text),
+  }: { cwd?: string; debug?: boolean; write?: (text: string) => unknown } = {},
 ): number {
   if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
   if (error instanceof CliError) {

@@ -10,12 +10,12 @@ import { CliError } from './errors';
 import type { NewOptions } from './commands/new';
 
 /** The answer, or a clean stop when the person pressed Ctrl-C or Escape. */
-function answered<T>(value: T | symbol): T {
+function answered<T>(value: T): Exclude<T, symbol> {
   if (isCancel(value)) {
     cancel('Cancelled; nothing was written.');
     throw new CliError('cancelled; nothing was written');
   }
-  return value as T;
+  return value as Exclude<T, symbol>;
 }
 
 /** A choice from a taxonomy, or "later", which leaves a TODO in the file. */

@@ -47,7 +47,7 @@ export function frontmatterJsonSchema(taxonomy: Taxonomy): Record<string, unknow
       }
       // zod writes `z.url({ protocol })` as a bare `uri`; the links must be web pages.
       if (jsonSchema.format === 'uri') jsonSchema.pattern ??= '^https?://';
-      const text = placeholderFreeText.get(zodSchema as z.ZodType);
+      const text = placeholderFreeText.get(zodSchema);
       if (text) {
         jsonSchema.description ??= text.purpose;
         jsonSchema.not = { pattern: PLACEHOLDER_PATTERN };

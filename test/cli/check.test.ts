@@ -205,3 +205,42 @@ describe('hindsight check --format json', () => {
     });
   });
 });
+
+describe('hindsight check and the blameless-language lint', () => {
+  it('reports blaming wording as a warning at its line, with the rule that found it', () => {
+    const project = projectFrom('valid');
+    const file = postmortemPath(project, '2024-01-10-checkout-flag.mdx');
+    fs.appendFileSync(file, '\nThe engineer failed to check the flag before the rollout.\n');
+    const lastLine = fs.readFileSync(file, 'utf8').trimEnd().split('\n').length;
+    const run = runCli(['check', '--format', 'json'], project);
+    expect(run.status).toBe(0);
+    const { problems } = JSON.parse(run.stdout) as {
+      problems: {
+        line: number;
+        column: number;
+        field: string;
+        severity: string;
+        rule: string;
+        message: string;
+      }[];
+    };
+    const finding = problems.find((problem) => problem.line === lastLine);
+    expect(finding).toMatchObject({
+      field: 'body',
+      severity: 'warning',
+      rule: expect.stringMatching(/^[a-z]+(-[a-z]+)*$/),
+    });
+    expect(finding?.message).toContain('failed to');
+    expect(lineOf(file, lastLine).slice((finding?.column ?? 0) - 1)).toMatch(/^failed to/);
+    expect(runCli(['check', '--strict'], project).status).toBe(1);
+  });
+
+  it('reports a broken team rules file as an error in that file', () => {
+    const project = projectFrom('valid');
+    fs.mkdirSync(path.join(project, 'content', 'style'));
+    fs.writeFileSync(path.join(project, 'content', 'style', 'blameless.yaml'), 'disable: [\n');
+    const run = runCli(['check'], project);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/^content\/style\/blameless\.yaml:\d+:\d+ {2}/m);
+  });
+});

@@ -50,18 +50,14 @@ export function summaryLine({ errors, warnings, files, checked }: ReportCounts):
 
 /**
  * One problem as a line: `path:line:column  field  message`, the field left out for problems
- * with the file itself. Warnings say so and end with their rule id; a suggested rewrite follows.
+ * with the file itself. Warnings say so and end with their rule id, the name to silence them
+ * by. (A rule's suggested rewrite is part of its message already; JSON also has it apart.)
  */
 export function textLine(problem: Problem, cwd: string): string {
   const warning = severityOf(problem) === 'warning';
-  const message = [
-    warning ? `warning: ${problem.message}` : problem.message,
-    problem.suggestion ? `Try: "${problem.suggestion}".` : '',
-    warning && problem.rule ? `(${problem.rule})` : '',
-  ];
-  return [location(problem, cwd), problem.field, message.filter(Boolean).join(' ')]
-    .filter(Boolean)
-    .join('  ');
+  const rule = problem.rule ? ` (${problem.rule})` : '';
+  const message = warning ? `warning: ${problem.message}${rule}` : problem.message;
+  return [location(problem, cwd), problem.field, message].filter(Boolean).join('  ');
 }
 
 /** The whole report for a terminal: one line a problem, the count, and the guide when needed. */
@@ -95,8 +91,7 @@ export function githubAnnotation(problem: Problem, root: string): string {
     problem.column === undefined ? '' : `col=${problem.column}`,
     `title=${escapeProperty(title)}`,
   ].filter(Boolean);
-  const message = problem.suggestion ? `${problem.message} Try: "${problem.suggestion}".` : problem.message;
-  return `::${severityOf(problem)} ${properties.join(',')}::${escapeData(message)}`;
+  return `::${severityOf(problem)} ${properties.join(',')}::${escapeData(problem.message)}`;
 }
 
 /** Annotations, then the count and the guide as plain log lines. */
