@@ -60,7 +60,7 @@ export async function askForMissing(
     );
   const severity = options.severity ?? (await choose('Severity', taxonomy.severities));
   const category = options.category ?? (await choose('Root-cause category', taxonomy.rootCauses));
-  const service = options.service.length
+  const service = options.service?.length
     ? options.service
     : splitServices(
         answered(

@@ -17,12 +17,12 @@ export interface NewOptions {
   date?: string;
   severity?: string;
   category?: string;
-  service: string[];
+  service?: string[];
   slug?: string;
   content?: string;
 }
 
-const collect = (value: string, previous: string[]) => [...previous, value];
+const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 
 /** `hindsight new`: scaffolds a postmortem from a title, by flags or by questions in a terminal. */
 export function registerNew(program: Command): void {
@@ -42,7 +42,7 @@ export function registerNew(program: Command): void {
     )
     .option('--severity <id>', `a severity id from taxonomy/${TAXONOMY_FILES.severities}`)
     .option('--category <id>', `the root-cause id from taxonomy/${TAXONOMY_FILES.rootCauses}`)
-    .option('--service <slug>', 'an affected service, such as email; repeat for several', collect, [])
+    .option('--service <slug>', 'an affected service, such as email; repeat for several', collect)
     .option('--slug <slug>', 'the file name after the date (default: made from the title)')
     .addOption(contentOption())
     .addHelpText(
@@ -91,7 +91,7 @@ export function createPostmortem(
         ? undefined
         : idProblem(options.category, taxonomy.rootCauses, `taxonomy/${TAXONOMY_FILES.rootCauses}`),
     ],
-    ...options.service.map((service) => ['--service', slugProblem(service)]),
+    ...(options.service ?? []).map((service) => ['--service', slugProblem(service)]),
     ['--slug', slugProblem(slug)],
   ].filter((entry): entry is [string, string] => entry[1] !== undefined);
   const [first] = problems;
