@@ -162,4 +162,16 @@ describe('hindsight new without a terminal', () => {
     expect(run.status).toBe(0);
     expect(postmortemsIn(project)).toEqual(['2024-01-02-first-incident.mdx']);
   });
+
+  it('says in one line when it cannot write the file', () => {
+    const project = projectFrom('valid');
+    const postmortems = path.join(project, 'content', 'postmortems');
+    fs.rmSync(postmortems, { recursive: true });
+    fs.writeFileSync(postmortems, 'a file where the folder should be');
+    const run = runCli(['new', '--title', 'Mail down', '--date', '2024-01-02'], project);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(
+      /^error: cannot write content\/postmortems\/2024-01-02-mail-down\.mdx \(E[A-Z]+\); nothing was written\n$/,
+    );
+  });
 });

@@ -115,9 +115,14 @@ export function createPostmortem(
     services: options.service,
     taxonomy,
   });
-  fs.mkdirSync(dir, { recursive: true });
-  // `wx` fails if the file appeared since the check above, rather than overwriting it.
-  fs.writeFileSync(file, text, { flag: 'wx' });
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    // `wx` fails if the file appeared since the check above, rather than overwriting it.
+    fs.writeFileSync(file, text, { flag: 'wx' });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new CliError(`cannot write ${path.relative(process.cwd(), file)} (${code}); nothing was written`);
+  }
   return file;
 }
 
@@ -130,7 +135,7 @@ function nextSteps(file: string): string {
 Next:
   1. Replace every TODO in it and write the sections; the comments say what goes where.
   2. npm run check      lists what is still missing or wrong, with file:line
-  3. npm run dev        shows the page at http://localhost:4321/incidents/${id}/ as you write
+  3. npm run dev        once check passes, shows the page at http://localhost:4321/incidents/${id}/
   4. Set status: in-review, commit, and open a pull request; published once it is reviewed.
 ${GUIDE_HELP.trim()}
 `;
