@@ -23,6 +23,7 @@ export interface Problem {
   suggestion?: string;
 }
 
+/** How much a problem matters: an `error` stops the build, a `warning` is advice. */
 export type ProblemSeverity = 'error' | 'warning';
 
 /** A problem's severity; problems written before warnings existed are errors. */
@@ -51,11 +52,13 @@ export function location(problem: Problem, cwd = process.cwd()): string {
   return `${file}:${problem.line}${problem.column === undefined ? '' : `:${problem.column}`}`;
 }
 
+/** One problem as the build prints it: `file:line:col  field: message`. */
 export function formatProblem(problem: Problem, cwd?: string): string {
   const field = problem.field ? `${problem.field}: ` : '';
   return `${location(problem, cwd)}  ${field}${problem.message}`;
 }
 
+/** Every problem under a count, in reading order: what the build stops with. */
 export function formatProblems(problems: Problem[], cwd?: string): string {
   const files = new Set(problems.map((p) => p.file)).size;
   const heading = `${plural(problems.length, NOUNS.problem)} in ${plural(files, NOUNS.file)}:`;

@@ -24,6 +24,7 @@ export const WARNING_RULES: readonly WarningRule[] = [
   relatedReciprocal,
 ];
 
+/** What to check and how: the content folder, the part of it to report on, the site's zone. */
 export interface CheckOptions {
   /** The folder holding `postmortems/` and `taxonomy/`. */
   contentRoot: string;
@@ -36,6 +37,7 @@ export interface CheckOptions {
   siteTimeZone?: string;
 }
 
+/** What `runCheck` found, for the command to format and turn into an exit code. */
 export interface CheckReport {
   /** Errors and warnings, sorted by file, line and column. */
   problems: Problem[];

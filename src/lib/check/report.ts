@@ -31,6 +31,7 @@ export interface ReportCounts {
   checked: number;
 }
 
+/** Counts errors and warnings apart: errors fail the check, warnings only under `--strict`. */
 export function countProblems(problems: readonly Problem[], checked: number): ReportCounts {
   const errors = problems.filter((problem) => severityOf(problem) === 'error').length;
   return {
