@@ -61,7 +61,7 @@ describe('recurringCauses', () => {
     expect(disks?.words.length).toBeLessThanOrEqual(SIMILARITY.reasonWords);
   });
 
-  it('chains incidents linked through a middle one into one group', () => {
+  it('groups incidents alike to one centre, even when the ends are not alike to each other', () => {
     const chain = [
       cause('backup', 'The nightly backup job filled the disk of the database primary.'),
       cause('both', 'The database primary ran out of disk during the nightly backup job; replicas lagged.'),
@@ -84,6 +84,34 @@ describe('recurringCauses', () => {
       },
     );
     expect(withoutMiddle).toEqual([]);
+  });
+
+  it('does not chain a long line of pairwise-alike incidents into one group', () => {
+    // Six incidents where each is alike only to its neighbours in the line: following links
+    // would make one group of six; groups around centres keep them apart.
+    const line = ['a', 'b', 'c', 'd', 'e', 'f'].map((id) => cause(id, `Cause ${id}.`));
+    const base = computeSimilarity(line);
+    const pairs = [0, 1, 2, 3, 4].map((a) => ({ a, b: a + 1, score: 1, textSimilarity: 1 }));
+    const groups = recurringCauses(line, { similarity: { ...base, pairs } });
+    expect(groupIds(groups).map((ids) => [...ids].sort())).toEqual([
+      ['a', 'b', 'c'],
+      ['d', 'e'],
+    ]);
+  });
+
+  it('takes the most-linked incident as a centre first', () => {
+    const star = ['hub', 'x', 'y', 'z', 'w'].map((id) => cause(id, `Cause ${id}.`));
+    const base = computeSimilarity(star);
+    // x-y is a pair too, but the hub is alike to all four.
+    const pairs = [
+      { a: 0, b: 1, score: 1, textSimilarity: 1 },
+      { a: 0, b: 2, score: 1, textSimilarity: 1 },
+      { a: 0, b: 3, score: 1, textSimilarity: 1 },
+      { a: 0, b: 4, score: 1, textSimilarity: 1 },
+      { a: 1, b: 2, score: 1, textSimilarity: 1 },
+    ];
+    const groups = recurringCauses(star, { similarity: { ...base, pairs } });
+    expect(groupIds(groups).map((ids) => [...ids].sort())).toEqual([['hub', 'w', 'x', 'y', 'z']]);
   });
 
   it('leaves out groups smaller than `minSize`', () => {

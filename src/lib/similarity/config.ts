@@ -23,11 +23,11 @@ export interface SimilarityConfig {
   limit: number;
   /** How many shared words a match gives as its reason, most telling first. */
   reasonWords: number;
-  /** Groups of incidents that keep happening, for "Recurring causes". */
+  /** Groups of incidents that keep happening, for "Recurring causes" (see `recurring.ts`). */
   recurring: {
     /**
-     * The least score for two incidents to be in the same group. Higher than `threshold`: a
-     * group is built by chaining pairs, and loose pairs would chain unrelated incidents.
+     * The least score for an incident to join a group around another (its centre). Higher
+     * than `threshold`: "this keeps happening" is a stronger claim than "this is a bit alike".
      */
     threshold: number;
     /** The smallest group worth showing: two incidents are already a recurrence. */

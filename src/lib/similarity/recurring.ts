@@ -5,11 +5,14 @@ import { computeSimilarity, type Similarity, type SimilarityIncident } from './s
  * "Recurring causes": groups of incidents whose root causes read alike, so a review can see
  * that the mail storage disk failed three times, not three unrelated outages.
  *
- * A group is a connected set of incidents in which every incident is linked to at least one
- * other by a pair scoring at least `recurring.threshold` (text similarity plus the category and
- * service bonuses, as for similar incidents); groups with fewer than `recurring.minSize`
- * incidents are left out. The threshold is stricter than the one for showing a similar incident
- * because links chain: A like B and B like C puts A and C together.
+ * Two incidents are linked when their pair scores at least `recurring.threshold` (text
+ * similarity plus the category and service bonuses, as for similar incidents; stricter than the
+ * threshold for showing one). A group is an incident, its centre, with every incident linked to
+ * it that is not in a group yet; centres are taken most-linked first. So every incident in a
+ * group is like its centre, and the groups stay apart: simply following links from incident to
+ * incident would, in a large collection, chain nearly everything into one group (A like B, B
+ * like C, … Z), which the benchmark showed at 10,000 postmortems. Groups smaller than
+ * `recurring.minSize` are left out.
  */
 export interface RecurringCause<T extends SimilarityIncident = SimilarityIncident> {
   /** The incidents of the group, newest first. */
@@ -37,17 +40,6 @@ export interface RecurringOptions<T extends SimilarityIncident> {
 const newestFirst = (a: SimilarityIncident, b: SimilarityIncident) =>
   b.data.startedAt.getTime() - a.data.startedAt.getTime() || a.id.localeCompare(b.id);
 
-/** Finds each element's group by following parents, halving the path as it goes. */
-function root(parent: Int32Array, x: number): number {
-  let node = x;
-  while (parent[node] !== node) {
-    const grandparent = parent[parent[node] as number] as number;
-    parent[node] = grandparent;
-    node = grandparent;
-  }
-  return node;
-}
-
 /**
  * The recurring causes among `incidents`, largest group first (then the most recent). Computes
  * the similarity unless given one.
@@ -60,23 +52,37 @@ export function recurringCauses<T extends SimilarityIncident>(
   const { config, corpus } = similarity;
   const list = similarity.incidents;
 
-  const parent = Int32Array.from(list, (_, index) => index);
+  // Each incident's links: the others whose pair with it reaches the recurring threshold.
+  const links: number[][] = list.map(() => []);
+  const strength = new Float64Array(list.length);
   for (const pair of similarity.pairs) {
     if (pair.score < config.recurring.threshold) continue;
-    const a = root(parent, pair.a);
-    const b = root(parent, pair.b);
-    if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+    (links[pair.a] as number[]).push(pair.b);
+    (links[pair.b] as number[]).push(pair.a);
+    strength[pair.a] = (strength[pair.a] as number) + pair.score;
+    strength[pair.b] = (strength[pair.b] as number) + pair.score;
   }
-  const members = new Map<number, number[]>();
-  list.forEach((_, index) => {
-    const group = root(parent, index);
-    const indexes = members.get(group);
-    if (indexes) indexes.push(index);
-    else members.set(group, [index]);
-  });
+  // Centres most-linked first; equal ones by total score, then list order.
+  const centres = list
+    .map((_, index) => index)
+    .filter((index) => (links[index] as number[]).length > 0)
+    .sort(
+      (a, b) =>
+        (links[b] as number[]).length - (links[a] as number[]).length ||
+        (strength[b] as number) - (strength[a] as number) ||
+        a - b,
+    );
+  const grouped = new Uint8Array(list.length);
+  const members: number[][] = [];
+  for (const centre of centres) {
+    if (grouped[centre]) continue;
+    const group = [centre, ...(links[centre] as number[]).filter((other) => !grouped[other])];
+    for (const index of group) grouped[index] = 1;
+    members.push(group);
+  }
 
   const groups: RecurringCause<T>[] = [];
-  for (const indexes of members.values()) {
+  for (const indexes of members) {
     if (indexes.length < Math.max(2, config.recurring.minSize)) continue;
     const incidentsOfGroup = indexes.map((index) => list[index] as T).sort(newestFirst);
     if (

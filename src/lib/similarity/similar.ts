@@ -136,53 +136,57 @@ function scorePair<T extends SimilarityIncident>(
 
 /** Pairs through the inverted index: each incident meets only those sharing a word with it. */
 function indexedPairs<T extends SimilarityIncident>(prepared: Prepared<T>): ScoredPair[] {
-  const { vectors, terms } = prepared.corpus;
+  const { vectors, documentFrequency } = prepared.corpus;
   const n = vectors.length;
-  // Postings: for each term, the incidents using it (in list order) and its weight in each.
-  const postingDocs: number[][] = terms.map(() => []);
-  const postingWeights: number[][] = terms.map(() => []);
+  // Postings: for each term, the incidents using it (in list order) and its weight in each,
+  // in typed arrays sized by the term's document frequency.
+  const postingDocs = Array.from(documentFrequency, (df) => new Int32Array(df));
+  const postingWeights = Array.from(documentFrequency, (df) => new Float64Array(df));
+  const filled = new Int32Array(documentFrequency.length);
   // Where each incident sits in each of its terms' postings, so it only looks at later ones.
   const positions = vectors.map((vector, doc) => {
     const at = new Int32Array(vector.terms.length);
-    vector.terms.forEach((term, k) => {
-      const docs = postingDocs[term] as number[];
-      at[k] = docs.length;
-      docs.push(doc);
-      (postingWeights[term] as number[]).push(vector.weights[k] as number);
-    });
+    for (let k = 0; k < vector.terms.length; k++) {
+      const term = vector.terms[k] as number;
+      const position = filled[term] as number;
+      at[k] = position;
+      (postingDocs[term] as Int32Array)[position] = doc;
+      (postingWeights[term] as Float64Array)[position] = vector.weights[k] as number;
+      filled[term] = position + 1;
+    }
     return at;
   });
 
   const pairs: ScoredPair[] = [];
   const sums = new Float64Array(n);
   const seen = new Uint8Array(n);
-  const touched: number[] = [];
+  const touched = new Int32Array(n);
   for (let a = 0; a < n; a++) {
     const vector = vectors[a] as (typeof vectors)[number];
     const at = positions[a] as Int32Array;
+    let count = 0;
     // Terms in ascending order, so each pair's products add up in the same order as `cosine`.
     for (let k = 0; k < vector.terms.length; k++) {
       const term = vector.terms[k] as number;
       const weight = vector.weights[k] as number;
-      const docs = postingDocs[term] as number[];
-      const weights = postingWeights[term] as number[];
+      const docs = postingDocs[term] as Int32Array;
+      const weights = postingWeights[term] as Float64Array;
       for (let p = (at[k] as number) + 1; p < docs.length; p++) {
         const b = docs[p] as number;
         if (seen[b] === 0) {
           seen[b] = 1;
-          touched.push(b);
+          touched[count++] = b;
         }
         sums[b] = (sums[b] as number) + weight * (weights[p] as number);
       }
     }
-    touched.sort((x, y) => x - y);
-    for (const b of touched) {
+    const candidates = touched.subarray(0, count).sort();
+    for (const b of candidates) {
       const pair = scorePair(prepared, a, b, sums[b] as number);
       if (pair) pairs.push(pair);
       sums[b] = 0;
       seen[b] = 0;
     }
-    touched.length = 0;
   }
   return pairs;
 }
