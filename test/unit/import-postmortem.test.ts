@@ -310,3 +310,41 @@ describe('a start and a stated duration without an end', () => {
     expect(placeholderOf(draft.resolvedAt)).toBe('TODO: YYYY-05-10T01:00:00Z, the source gives no year');
   });
 });
+
+describe('odd input', () => {
+  const shuffled = (text: string) => {
+    const lines = text.split('\n');
+    // A fixed reordering: every third line first, then the rest.
+    return [...lines.filter((_, i) => i % 3 === 0), ...lines.filter((_, i) => i % 3 !== 0)].join('\n');
+  };
+  const variants = fs.readdirSync(sources).flatMap((name) => {
+    const text = fs.readFileSync(path.join(sources, name), 'utf8');
+    return [
+      [`${name}, Windows line ends`, text.replace(/\n/g, '\r\n')],
+      [`${name}, in capitals`, text.toUpperCase()],
+      [`${name}, lines reordered`, shuffled(text)],
+      [`${name}, cut in half`, text.slice(0, text.length / 2)],
+    ];
+  });
+
+  it.each([['an empty file', ''], ['only blank lines', '\n \n\t\n'], ...variants])(
+    'still gives a valid file name, YAML frontmatter and an MDX body that compiles: %s',
+    (_, source) => {
+      const result = importPostmortem(source, options);
+      expect(result.fileName).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*\.mdx$/);
+      const frontmatter = /^---\n[\s\S]*?\n---\n/.exec(result.text)?.[0] ?? '';
+      expect(frontmatterOf(result.text)).toMatchObject({ status: 'draft' });
+      expect(mdxBodyProblems(path.join(sources, 'x.mdx'), result.text, frontmatter)).toEqual([]);
+    },
+  );
+
+  it('asks for everything when the file says nothing', () => {
+    const { draft, fileName } = importPostmortem('', options);
+    expect(fileName).toBe('undated-incident.mdx');
+    expect(
+      [draft.title, draft.summary, draft.startedAt, draft.resolvedAt, draft.impact.summary].every(
+        (v) => !isKnown(v),
+      ),
+    ).toBe(true);
+  });
+});

@@ -6,6 +6,8 @@
  * rests on, for a person to confirm.
  */
 import type { TaxonomyEntry } from '../../schemas/taxonomy';
+import { placeholder } from '../placeholder';
+import type { Value } from './frontmatter';
 
 /** Words too common to tell categories apart. */
 const STOP = new Set(
@@ -171,4 +173,31 @@ export function guessCategory(text: string, entries: readonly TaxonomyEntry[]): 
   const [best, next] = scored;
   if (!best || best.score === 0) return undefined;
   return { ...best, margin: best.score - (next?.score ?? 0) };
+}
+
+/**
+ * The `rootCause.category` to write: the `--category-hint` when it is an id of the taxonomy,
+ * else a guess from the root-cause text (and the hint's words), noted with the words it rests
+ * on, else a placeholder listing the ids.
+ */
+export function categoryValue(
+  rootCauseText: string,
+  entries: readonly TaxonomyEntry[],
+  hint?: string,
+): Value<string> {
+  const ids = entries.map((entry) => entry.id);
+  const wanted = hint?.trim();
+  if (wanted && ids.includes(wanted)) return { value: wanted, note: 'from --category-hint' };
+  const allowed = { placeholder: placeholder(`one of ${ids.join(', ')}`) };
+  const guess = guessCategory(`${rootCauseText}\n${wanted ?? ''}`, entries);
+  if (!guess) return allowed;
+  const words = guess.words
+    .slice(0, 3)
+    .map((word) => `"${word}"`)
+    .join(', ');
+  return {
+    value: guess.id,
+    note: `guessed from ${words}${guess.margin === 0 ? ' (a tie)' : ''}`,
+    guessed: true,
+  };
 }

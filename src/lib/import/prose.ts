@@ -49,3 +49,18 @@ export function firstSentences(text: string, count: number): { text: string; com
   const all = sentences(text);
   return { text: all.slice(0, count).join(' '), complete: all.length <= count };
 }
+
+/**
+ * The plain text of any units, one line each: labels kept (`Impact: …`), table rows as cells
+ * joined by `|`, so searches for dates, zones and shares see everything the section says.
+ */
+export function unitsText(units: readonly Unit[]): string {
+  return units
+    .map((unit) => {
+      if (unit.type === 'line') return unit.label ? `${unit.label.name}: ${unit.label.value}` : unit.text;
+      if (unit.type === 'table') return [unit.header, ...unit.rows].map((row) => row.join(' | ')).join('\n');
+      if (unit.type === 'heading') return unit.text;
+      return '';
+    })
+    .join('\n');
+}
