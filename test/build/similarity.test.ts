@@ -203,3 +203,40 @@ describe('/api/incidents.json', () => {
     ]);
   });
 });
+
+describe('recurring causes', () => {
+  /** The groups of a "Recurring causes" section: each title and its incident ids, in order. */
+  async function recurringGroups(file: string) {
+    const doc = await page(file);
+    const section = doc.querySelector('section.recurring');
+    return {
+      section,
+      groups: (section?.querySelectorAll('article.recurring-group') ?? []).map((group) => ({
+        title: text(group.querySelector('h3, h4, h5')),
+        ids: linkedIds(group.querySelector('ul')),
+      })),
+    };
+  }
+
+  it('groups the incidents whose causes read alike on /insights/, largest group first', async () => {
+    const { section, groups } = await recurringGroups('insights/index.html');
+    expect(section).not.toBeNull();
+    expect(groups.map((group) => group.ids)).toEqual([
+      [CERT_2025, CERT_2024, CERT_2023],
+      [DISK_2024, DISK_2023],
+    ]);
+    expect(groups[0]?.title).toMatch(/^3 incidents: .*“certificate”/);
+    // The DNS typo is like nothing else, and the draft is not published.
+    expect(groups.flatMap((group) => group.ids)).not.toContain(DNS_TYPO);
+    expect(groups.flatMap((group) => group.ids)).not.toContain(DRAFT);
+  });
+
+  it('shows a root-cause page only the groups with an incident of that category', async () => {
+    const capacity = await recurringGroups('root-causes/capacity/index.html');
+    expect(capacity.groups.map((group) => group.ids)).toEqual([[DISK_2024, DISK_2023]]);
+
+    const config = await recurringGroups('root-causes/config-change/index.html');
+    expect(config.groups).toEqual([]);
+    expect(text(config.section)).toContain('No cause has recurred in this category yet');
+  });
+});

@@ -3,13 +3,23 @@ import { axeViolations, fixtureContent, startSite, type E2ESite } from './site';
 
 /**
  * axe-core on incident pages with the "This has happened before" section (earlier and later
- * matches, next to the authors' related incidents), in the light and the dark colour scheme.
+ * matches, next to the authors' related incidents) and on the pages with "Recurring causes", in
+ * the light and the dark colour scheme.
  */
+const SIMILAR = /This has happened before|It happened again/;
+const RECURRING = /Recurring causes/;
 const PAGES = [
-  ['earlier and later matches', '/incidents/2024-04-20-status-page-certificate-expired/'],
-  ['matches beside related incidents', '/incidents/2025-02-11-api-gateway-certificate-expired-again/'],
-  ['only a later match', '/incidents/2023-06-05-database-disk-full/'],
-];
+  ['earlier and later matches', '/incidents/2024-04-20-status-page-certificate-expired/', SIMILAR],
+  [
+    'matches beside related incidents',
+    '/incidents/2025-02-11-api-gateway-certificate-expired-again/',
+    SIMILAR,
+  ],
+  ['only a later match', '/incidents/2023-06-05-database-disk-full/', SIMILAR],
+  ['recurring causes on insights', '/insights/', RECURRING],
+  ['recurring causes of one category', '/root-causes/capacity/', RECURRING],
+  ['no recurring cause in the category', '/root-causes/config-change/', RECURRING],
+] as const;
 
 describe.each(['light', 'dark'] as const)('axe on similar incidents, %s colour scheme', (colorScheme) => {
   let site: E2ESite;
@@ -20,13 +30,11 @@ describe.each(['light', 'dark'] as const)('axe on similar incidents, %s colour s
 
   afterAll(() => site?.close());
 
-  it.each(PAGES)('finds no violations on a page with %s', async (_name, pathname) => {
+  it.each(PAGES)('finds no violations on a page with %s', async (_name, pathname, section) => {
     const page = await site.browser.context.newPage();
     await page.goto(site.server.url(pathname));
     // The section must be there, or the check would pass on a page without it.
-    expect(
-      await page.getByRole('region', { name: /This has happened before|It happened again/ }).count(),
-    ).toBe(1);
+    expect(await page.getByRole('region', { name: section }).count()).toBe(1);
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
