@@ -3,6 +3,7 @@ import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration, ViteUserConfig } from 'astro';
 import { AstroError } from 'astro/errors';
 import type { HindsightUserConfig } from '../schemas/config';
+import { buildDate } from '../lib/build-date';
 import { ConfigError, resolveConfig } from '../lib/site-config';
 import { isSitemapPage } from '../lib/sitemap';
 import { contentCheck } from './content-check';
@@ -24,6 +25,7 @@ export function hindsight(options?: HindsightUserConfig): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ config, updateConfig, logger, command }) => {
         const resolved = resolveOrExplain(options);
+        checkBuildDate();
         if (!resolved.site && command === 'build') {
           logger.warn(
             'No `site` is configured, so the feed links use http://localhost:4321, and pages have no canonical links, no link-preview URLs and no sitemap. Set `site` in hindsight() or HINDSIGHT_SITE.',
@@ -60,6 +62,24 @@ function resolveOrExplain(options: unknown) {
     );
     explained.name = 'InvalidHindsightConfig';
     // The message already says where to look; a stack trace into this hook would bury it.
+    explained.stack = '';
+    throw explained;
+  }
+}
+
+/**
+ * Reads `SOURCE_DATE_EPOCH` once before any page does, so a bad value stops the build with one
+ * message instead of a stack trace from whichever page asked first.
+ */
+function checkBuildDate() {
+  try {
+    buildDate();
+  } catch (error) {
+    const explained = new AstroError(
+      (error as Error).message,
+      'Unset SOURCE_DATE_EPOCH, or set it to whole seconds since 1970, such as $(git log -1 --format=%ct).',
+    );
+    explained.name = 'InvalidBuildDate';
     explained.stack = '';
     throw explained;
   }
