@@ -113,6 +113,7 @@ function stem(word: string): string {
     .replace(/e$/, '');
 }
 
+/** A category guess and what it rests on, so the importer can show the author why. */
 export interface CategoryGuess {
   id: string;
   /** The words of the source text the guess rests on, most telling first. */

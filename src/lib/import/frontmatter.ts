@@ -20,11 +20,14 @@ export interface Unknown {
   placeholder: string;
 }
 
+/** A frontmatter value: known (maybe guessed) or a placeholder for a person to fill in. */
 export type Value<T> = Known<T> | Unknown;
 
+/** Whether the source gave the value, as opposed to leaving a placeholder. */
 export const isKnown = <T>(value: Value<T> | undefined): value is Known<T> =>
   value !== undefined && 'value' in value;
 
+/** A follow-up task as written into the frontmatter; only its type can be a guess. */
 export interface DraftTask {
   title: string;
   type: Known<TaskType>;
@@ -34,6 +37,7 @@ export interface DraftTask {
   link?: string | undefined;
 }
 
+/** A timeline entry as written into the frontmatter: its time may be a placeholder, its kind a guess. */
 export interface DraftEntry {
   at: Value<string>;
   kind: Known<TimelineKind>;

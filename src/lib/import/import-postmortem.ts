@@ -22,6 +22,7 @@ import { findTitle, fitTitle } from './title';
 import { usersAffected } from './users-affected';
 import { parseZone } from './zones';
 
+/** What the importer needs beyond the document: the site's vocabularies and the command's options. */
 export interface ImportOptions {
   /** Root-cause categories of the site, to guess from and to list in placeholders. */
   rootCauses: readonly TaxonomyEntry[];
@@ -33,6 +34,7 @@ export interface ImportOptions {
   categoryHint?: string | undefined;
 }
 
+/** A draft postmortem: its frontmatter values, the file to write and what to tell the author. */
 export interface ImportResult {
   draft: Draft;
   /** The MDX body. */

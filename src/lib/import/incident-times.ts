@@ -133,6 +133,7 @@ export function isoDuration(ms: number): string {
 const spoken = (minutes: number) =>
   minutes % 60 ? `${Math.floor(minutes / 60)} h ${minutes % 60} min` : `${minutes / 60} h`;
 
+/** The frontmatter values about time, and what a person should double-check about them. */
 export interface IncidentTimes {
   startedAt: Value<string>;
   resolvedAt: Value<string>;

@@ -15,6 +15,7 @@ import {
   type ZoneRef,
 } from './zones';
 
+/** A point in time with whatever parts the source gave; the importer never invents the rest. */
 export interface Moment {
   date: PartialDate | undefined;
   time: { hour: number; minute: number } | undefined;

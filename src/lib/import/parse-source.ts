@@ -68,6 +68,7 @@ export interface BlockUnit {
   code?: { lang: string | null; value: string };
 }
 
+/** One piece of a document, in order; the section finder and the extractors work on these. */
 export type Unit = LineUnit | HeadingUnit | TableUnit | BlockUnit;
 
 /** Plain text of inline content, with a line break wherever the source breaks the line. */

@@ -6,6 +6,7 @@
 import { isKnown, type Draft, type Known, type Value } from './frontmatter';
 import type { ImportResult } from './import-postmortem';
 
+/** One line of the extraction table the command prints. */
 export interface ReportRow {
   field: string;
   /** The value as shown, shortened; "needs a person" for a placeholder; "—" when absent and optional. */

@@ -267,6 +267,7 @@ export interface Section {
 /** E-mail headers at the top of a write-up (`Subject:`, `From:`, `Date:`), by lower-case name. */
 export type EmailHeaders = Partial<Record<'subject' | 'from' | 'to' | 'cc' | 'date' | 'sent', string>>;
 
+/** A document split into sections, with its e-mail headers when it is an e-mail. */
 export interface SectionedDocument {
   sections: Section[];
   /** Present when the document starts with e-mail headers. */

@@ -7,6 +7,7 @@
 import { TASK_STATUSES, TASK_TYPES, type TaskStatus, type TaskType } from '../../schemas/task';
 import type { LineUnit, TableUnit, Unit } from './parse-source';
 
+/** A task as read from the source, with where its type came from, for the report. */
 export interface ImportedTask {
   title: string;
   type: TaskType;
@@ -18,6 +19,7 @@ export interface ImportedTask {
   link?: string;
 }
 
+/** The tasks of a section, and what in it was not a task (kept in the body). */
 export interface TasksResult {
   tasks: ImportedTask[];
   /** Units that are not tasks (an intro line, prose), for the body. */

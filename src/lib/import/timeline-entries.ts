@@ -13,6 +13,7 @@ import type { LineUnit, TableUnit, Unit } from './parse-source';
 import { timelineKindOf } from './sections';
 import type { ZoneRef } from './zones';
 
+/** A timeline entry as read from the source, before its time is resolved to a timestamp. */
 export interface ImportedEntry {
   /** When, as far as the source says; `time` is undefined when it gives none. */
   moment: Moment;
@@ -22,6 +23,7 @@ export interface ImportedEntry {
   text: string;
 }
 
+/** The entries of a timeline section, and what in it was not an entry (kept in the body). */
 export interface TimelineResult {
   entries: ImportedEntry[];
   /** Units that are not entries (prose between them), for the body. */

@@ -58,6 +58,7 @@ export function fitTitle(title: string): Known<string> {
   return { value: `${cut}…`, note: 'shortened to 120 characters', guessed: true };
 }
 
+/** The title found, and the lines and headings it used up, which leave the body. */
 export interface FoundTitle {
   /** The title, or `undefined` when the document names the incident nowhere. */
   text: string | undefined;

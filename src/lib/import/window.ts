@@ -15,6 +15,7 @@ import {
 import { minutesOf, type Moment } from './moments';
 import type { ZoneRef } from './zones';
 
+/** The incident window one piece of text describes, as far as it does. */
 export interface IncidentWindow {
   start: Moment | undefined;
   end: Moment | undefined;
