@@ -20,7 +20,9 @@ export const placeholderMessage = (value: string, purpose: string) =>
  * scaffolded postmortem fails the check until every `TODO` is replaced.
  */
 export function writtenText(purpose: string, schema: z.ZodString) {
-  const text = schema.refine((value) => !isPlaceholder(value), {
+  // `: boolean` on purpose: inferred from the type guard, TypeScript would read this check as
+  // `value is never` and type every text field as `never`.
+  const text = schema.refine((value): boolean => !isPlaceholder(value), {
     error: (issue) => placeholderMessage(String(issue.input), purpose),
   });
   return text.register(placeholderFreeText, { purpose });
