@@ -5,6 +5,7 @@ import { fieldPaths } from '../../src/lib/schema-shape';
 import { postmortemSchema } from '../../src/schemas';
 import { hindsightConfigSchema } from '../../src/schemas/config';
 import { RANKING } from '../../src/lib/search/ranking';
+import { SIMILARITY } from '../../src/lib/similarity/config';
 import { ids, loadTaxonomy } from '../../src/lib/taxonomy';
 import { projectRoot } from '../helpers/build-site';
 
@@ -72,6 +73,37 @@ describe('README', () => {
     );
     expect(Object.keys(RANKING.rootCauseWeights)).toContain('contributingFactors');
     expect(documented).toEqual(RANKING);
+  });
+
+  it('lists every npm script in the Scripts table, and no other', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
+    const section = readme.slice(readme.indexOf('## Scripts'), readme.indexOf('## Tests'));
+    const documented = [...section.matchAll(/^\| `npm (?:run )?([\w:-]+)`/gm)].map(([, name]) => name);
+    // `npm run astro` only passes arguments to Astro's own CLI.
+    const scripts = Object.keys(pkg.scripts).filter((name) => name !== 'astro');
+    expect(documented.sort()).toEqual(scripts.sort());
+  });
+
+  it('states every similarity setting with the value SIMILARITY gives it', () => {
+    const flatten = (object: object, prefix = ''): [string, number][] =>
+      Object.entries(object).flatMap(([key, value]) =>
+        typeof value === 'object' && value !== null
+          ? flatten(value as object, `${prefix}${key}.`)
+          : [[`${prefix}${key}`, value as number]],
+      );
+    const section = readme.slice(
+      readme.indexOf('Tune it in `SIMILARITY`'),
+      readme.indexOf('### Recurring causes'),
+    );
+    const documented = Object.fromEntries(
+      [...section.matchAll(/^\| `([\w.]+)`\s*\|\s*([\d.]+)\s*\|/gm)].map(([, key, value]) => [
+        key,
+        Number(value),
+      ]),
+    );
+    expect(documented).toEqual(Object.fromEntries(flatten(SIMILARITY)));
   });
 
   it('uses the same test command as .ci/run', () => {
