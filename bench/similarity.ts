@@ -12,18 +12,7 @@ import {
   type Similarity,
   type SimilarityIncident,
 } from '../src/lib/similarity';
-
-/** A seeded generator (mulberry32), so every run measures the same collection. */
-function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as random } from '../test/helpers/seeded-random';
 
 /** Words postmortems share a lot, so the index meets long lists for them as it would for real. */
 const COMMON = `service request requests error errors failed failure timeout latency database

@@ -7,23 +7,12 @@ import {
   type SimilarityConfig,
   type SimilarityIncident,
 } from '../../src/lib/similarity';
+import { seededRandom as random } from '../helpers/seeded-random';
 
 /**
  * The inverted index must be an optimisation only: on random collections it gives exactly what
  * comparing every pair gives, pair for pair and match for match.
  */
-
-/** A small seeded generator (mulberry32), so a failure can be replayed from its seed. */
-function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const VOCABULARY =
   `disk array raid spare drive storage mail queue backlog relay certificate expired renewal tls
