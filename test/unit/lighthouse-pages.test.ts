@@ -63,3 +63,34 @@ describe('the Lighthouse targets', () => {
     ]);
   });
 });
+
+describe('intended failures', () => {
+  const notFound: PageScores = {
+    page: '404',
+    path: '/404.html',
+    preset: 'desktop',
+    performance: 100,
+    accessibility: 100,
+    bestPractices: 100,
+    seo: 63,
+    cls: 0,
+    fcpMs: 200,
+    failing: ['is-crawlable'],
+  };
+
+  it('accepts the 404 page failing is-crawlable, which its noindex causes', () => {
+    expect(missedTargets([notFound])).toEqual([]);
+  });
+
+  it('still reports the 404 page failing anything else', () => {
+    expect(missedTargets([{ ...notFound, failing: ['is-crawlable', 'document-title'] }])).toEqual([
+      'desktop 404 (/404.html): seo 63 (failing: is-crawlable, document-title)',
+    ]);
+  });
+
+  it('does not excuse is-crawlable on any other page', () => {
+    expect(missedTargets([{ ...notFound, page: 'home', path: '/' }])).toEqual([
+      'desktop home (/): seo 63 (failing: is-crawlable)',
+    ]);
+  });
+});
