@@ -30,18 +30,23 @@ export function byNewest(a: Incident, b: Incident): number {
 }
 
 /**
- * Incidents related to `id` in either direction: the ones it lists, and the ones that list it.
- * An author links a new incident to an old one; the old page should show the new one too.
- * Links to incidents not in `incidents` (say, a draft in a production build) are dropped.
+ * Each incident's related incidents, in either direction: the ones it lists, and the ones that
+ * list it, newest first. An author links a new incident to an old one; the old page should show
+ * the new one too. Links to incidents not in `incidents` (say, a draft in a production build)
+ * and to the incident itself are dropped. One pass over every link, so a build computes it once
+ * rather than scanning every incident for every incident page.
  */
-export function relatedIncidents(id: string, incidents: readonly Incident[]): Incident[] {
-  const self = incidents.find((incident) => incident.id === id);
-  const ids = new Set(self?.data.related ?? []);
-  for (const other of incidents) {
-    if (other.data.related?.includes(id)) ids.add(other.id);
+export function relatedById<T extends Incident>(incidents: readonly T[]): Map<string, T[]> {
+  const nodes = new Map(incidents.map((incident) => [incident.id, { incident, related: new Set<T>() }]));
+  for (const node of nodes.values()) {
+    for (const id of node.incident.data.related ?? []) {
+      const other = nodes.get(id);
+      if (!other || other === node) continue;
+      node.related.add(other.incident);
+      other.related.add(node.incident);
+    }
   }
-  ids.delete(id);
-  return incidents.filter((incident) => ids.has(incident.id)).sort(byNewest);
+  return new Map([...nodes].map(([id, { related }]) => [id, [...related].sort(byNewest)]));
 }
 
 /** The year an incident started, in UTC; what the time pages and the year filter group by. */

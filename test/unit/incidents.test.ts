@@ -4,10 +4,14 @@ import {
   hasOutstandingTasks,
   isVisible,
   outstandingTasks,
-  relatedIncidents,
+  relatedById,
   startYear,
+  type Incident,
 } from '../../src/lib/incidents';
 import { idsOf, incident } from './helpers';
+
+/** What an incident page gets: its entry in the map of the whole list. */
+const relatedIncidents = (id: string, incidents: readonly Incident[]) => relatedById(incidents).get(id) ?? [];
 
 /** An incident that started at `startedAt` and was resolved an hour later. */
 const startingAt = (id: string, startedAt: string, overrides: Record<string, unknown> = {}) =>
@@ -55,6 +59,10 @@ describe('relatedIncidents', () => {
 
   it('is empty for an incident with no links', () => {
     expect(relatedIncidents('2024-03-03-unrelated', all)).toEqual([]);
+  });
+
+  it('has an entry for every incident, and only those', () => {
+    expect([...relatedById(all).keys()]).toEqual(idsOf(all));
   });
 });
 
