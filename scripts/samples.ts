@@ -18,6 +18,7 @@ export const SAMPLE_FILES = [
   '2025-06-10-orphan-blob-sweeper-deleted-attachments.mdx',
   '2025-09-03-mail-relay-queue-backlog-unexplained.mdx',
   '2025-10-14-payment-provider-outage-renewals.mdx',
+  '2026-03-04-sso-signing-certificate-expired.mdx',
 ];
 
 /** The sample settings in `astro.config.mjs`: the lines between these two comments, inclusive. */
