@@ -3,6 +3,8 @@
  * "Europe/Berlin"), turned into IANA zones. Offsets are always asked of `Intl` for the instant
  * in question, never hard-coded, so daylight saving and the zone's history come out right.
  */
+import { isTimeZone } from '../../schemas/time-zone';
+import { isUtcZone } from '../time';
 
 /** A zone named in a document. */
 export interface ZoneRef {
@@ -99,16 +101,6 @@ export const ZONE_PATTERN = new RegExp(
   'g',
 );
 
-/** Whether `Intl` knows the IANA zone. */
-export function isIanaZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: name });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** The IANA zone for a whole-hour offset: `Etc/GMT-2` is UTC+2 (the sign is inverted by POSIX). */
 function etcZone(offsetMinutes: number): string | undefined {
   if (offsetMinutes === 0) return 'UTC';
@@ -140,7 +132,7 @@ export function parseZone(text: string): ZoneRef | undefined {
   }
   const abbreviation = ABBREVIATIONS[written];
   if (abbreviation) return { ...abbreviation, written };
-  if (written.includes('/') && isIanaZone(written)) return { iana: written, written };
+  if (written.includes('/') && isTimeZone(written)) return { iana: written, written };
   for (const [pattern, zone] of NAMED_ZONES) {
     const match = pattern.exec(written);
     if (!match) continue;
@@ -153,7 +145,7 @@ export function parseZone(text: string): ZoneRef | undefined {
 
 /** Whether the zone is UTC itself (including `Etc/UTC` and a "+0" offset). */
 export const isUtc = (zone: ZoneRef) =>
-  zone.fixedOffset === 0 || zone.iana === 'UTC' || zone.iana === 'Etc/UTC';
+  zone.fixedOffset === 0 || (zone.iana !== undefined && isUtcZone(zone.iana));
 
 /** The zone's offset from UTC in minutes at `instant`, asked of `Intl`. */
 export function offsetAt(instant: Date, iana: string): number {
