@@ -27,7 +27,11 @@ export function serviceGroups(
 ): ServiceGroup[] {
   const bySlug = new Map<string, Incident[]>();
   for (const incident of incidents) {
-    for (const slug of incident.data.services) bySlug.set(slug, [...(bySlug.get(slug) ?? []), incident]);
+    for (const slug of incident.data.services) {
+      const list = bySlug.get(slug);
+      if (list) list.push(incident);
+      else bySlug.set(slug, [incident]);
+    }
   }
   return [...bySlug]
     .map(([slug, list]) => {

@@ -68,11 +68,7 @@ export function yearGroups(
   timeZone: string,
   pageSize: number = PAGE_SIZE,
 ): YearGroup[] {
-  const byYear = new Map<number, Incident[]>();
-  for (const incident of incidents) {
-    const year = yearIn(incident.data.startedAt, timeZone);
-    byYear.set(year, [...(byYear.get(year) ?? []), incident]);
-  }
+  const byYear = Map.groupBy(incidents, (incident) => yearIn(incident.data.startedAt, timeZone));
   return [...byYear]
     .sort(([a], [b]) => b - a)
     .map(([year, list]) => {
