@@ -14,7 +14,7 @@ import {
   type PartialDate,
 } from './date-time';
 import type { DraftEntry, Known, Value } from './frontmatter';
-import { minutesOf, resolveMoment, type Moment, type ResolvedMoment } from './moments';
+import { clockText, dayText, minutesOf, resolveMoment, type Moment, type ResolvedMoment } from './moments';
 import type { Unit } from './parse-source';
 import { unitsText } from './prose';
 import type { Section, SectionKind } from './sections';
@@ -268,10 +268,7 @@ export function incidentTimes(
   };
 }
 
-const clock = (moment: Moment) =>
-  moment.time
-    ? `${String(moment.time.hour).padStart(2, '0')}:${String(moment.time.minute).padStart(2, '0')}`
-    : '';
+const clock = (moment: Moment) => (moment.time ? clockText(moment.time) : '');
 
 /**
  * The placeholder for an entry the source gives no time, naming the times around it so the
@@ -289,9 +286,7 @@ function untimedHint(entries: readonly ImportedEntry[], index: number): string |
         ? `after ${clock(before)}`
         : `before ${clock(after as Moment)}`;
   const date = entries[index]?.moment.date;
-  const day = date
-    ? ` on ${date.year ?? 'YYYY'}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`
-    : '';
+  const day = date ? ` on ${dayText(date)}` : '';
   return placeholder(
     `the time of this entry, ${range}${zone ? ` ${zone}` : ''}${day}; the source gives none`,
   );

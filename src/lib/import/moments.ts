@@ -29,8 +29,11 @@ export type ResolvedMoment =
 
 const pad = (value: number) => String(value).padStart(2, '0');
 
-/** `05-09` of a date. */
-const monthDay = (date: PartialDate) => `${pad(date.month)}-${pad(date.day)}`;
+/** `2024-05-09` of a date, `YYYY-05-09` without its year. */
+export const dayText = (date: PartialDate) => `${date.year ?? 'YYYY'}-${pad(date.month)}-${pad(date.day)}`;
+
+/** `08:00` of a clock time. */
+export const clockText = (time: { hour: number; minute: number }) => `${pad(time.hour)}:${pad(time.minute)}`;
 
 /**
  * Turns a moment into a zoned ISO 8601 timestamp, or into a placeholder naming what is missing:
@@ -39,7 +42,7 @@ const monthDay = (date: PartialDate) => `${pad(date.month)}-${pad(date.day)}`;
 export function resolveMoment(moment: Moment): ResolvedMoment {
   const { date, time, zone } = moment;
   if (!time) {
-    const day = date ? `${date.year ?? 'YYYY'}-${monthDay(date)}` : undefined;
+    const day = date ? dayText(date) : undefined;
     return {
       placeholder: placeholder(
         day ? `the time on ${day}; the source gives none` : 'when this happened; the source gives no time',
@@ -47,7 +50,7 @@ export function resolveMoment(moment: Moment): ResolvedMoment {
       missing: 'time',
     };
   }
-  const clock = `${pad(time.hour)}:${pad(time.minute)}`;
+  const clock = clockText(time);
   if (!date) {
     return {
       placeholder: placeholder(
@@ -57,9 +60,8 @@ export function resolveMoment(moment: Moment): ResolvedMoment {
     };
   }
   if (!zone) {
-    const day = `${date.year ?? 'YYYY'}-${monthDay(date)}`;
     return {
-      placeholder: placeholder(`${day}T${clock} in which zone? the source names none`),
+      placeholder: placeholder(`${dayText(date)}T${clock} in which zone? the source names none`),
       missing: 'zone',
     };
   }
@@ -68,7 +70,7 @@ export function resolveMoment(moment: Moment): ResolvedMoment {
     const offset =
       isUtc(zone) || zone.fixedOffset !== undefined ? formatOffset(zone.fixedOffset ?? 0) : ` ${zone.iana}`;
     return {
-      placeholder: placeholder(`YYYY-${monthDay(date)}T${clock}:00${offset}, the source gives no year`),
+      placeholder: placeholder(`${dayText(date)}T${clock}:00${offset}, the source gives no year`),
       missing: 'year',
     };
   }
