@@ -24,8 +24,14 @@ export function isVisible(incident: Incident, { includeDrafts }: { includeDrafts
   return includeDrafts || incident.data.status !== 'draft';
 }
 
+/** What ordering and linking incidents read: `Incident` and similarity's narrower view fit it. */
+interface Linked {
+  id: string;
+  data: { startedAt: Date; related?: readonly string[] | undefined };
+}
+
 /** Newest first by start; ties broken by id so the order is stable between builds. */
-export function byNewest(a: Incident, b: Incident): number {
+export function byNewest(a: Linked, b: Linked): number {
   return b.data.startedAt.getTime() - a.data.startedAt.getTime() || a.id.localeCompare(b.id);
 }
 
@@ -36,7 +42,7 @@ export function byNewest(a: Incident, b: Incident): number {
  * and to the incident itself are dropped. One pass over every link, so a build computes it once
  * rather than scanning every incident for every incident page.
  */
-export function relatedById<T extends Incident>(incidents: readonly T[]): Map<string, T[]> {
+export function relatedById<T extends Linked>(incidents: readonly T[]): Map<string, T[]> {
   const nodes = new Map(incidents.map((incident) => [incident.id, { incident, related: new Set<T>() }]));
   for (const node of nodes.values()) {
     for (const id of node.incident.data.related ?? []) {

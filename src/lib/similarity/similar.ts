@@ -1,3 +1,4 @@
+import { relatedById } from '../incidents';
 import { SIMILARITY, type SimilarityConfig } from './config';
 import { buildCorpus, cosine, sharedTerms, type Corpus, type WeightedText } from './tfidf';
 
@@ -212,31 +213,14 @@ const byScore =
   (x: { other: number; score: number }, y: { other: number; score: number }) =>
     y.score - x.score || (incidents[x.other] as T).id.localeCompare((incidents[y.other] as T).id);
 
-/** Ids an incident is related to by its authors, in either direction. */
-function relatedIds(incidents: readonly SimilarityIncident[]): Map<string, Set<string>> {
-  const related = new Map<string, Set<string>>();
-  const link = (from: string, to: string) => {
-    let set = related.get(from);
-    if (!set) related.set(from, (set = new Set()));
-    set.add(to);
-  };
-  for (const incident of incidents) {
-    for (const other of incident.data.related ?? []) {
-      link(incident.id, other);
-      link(other, incident.id);
-    }
-  }
-  return related;
-}
-
 function finish<T extends SimilarityIncident>(prepared: Prepared<T>, pairs: ScoredPair[]): Similarity<T> {
   const { incidents, corpus, config } = prepared;
-  const related = relatedIds(incidents);
+  const related = relatedById(incidents);
   const order = byScore(incidents);
   // The best `limit` per incident, kept sorted as pairs arrive.
   const best: { other: number; score: number; textSimilarity: number }[][] = incidents.map(() => []);
   const offer = (self: number, other: number, pair: ScoredPair) => {
-    if (related.get((incidents[self] as T).id)?.has((incidents[other] as T).id)) return;
+    if (related.get((incidents[self] as T).id)?.includes(incidents[other] as T)) return;
     const list = best[self] as { other: number; score: number; textSimilarity: number }[];
     const candidate = { other, score: pair.score, textSimilarity: pair.textSimilarity };
     if (list.length === config.limit && order(candidate, list[list.length - 1] as typeof candidate) >= 0)
