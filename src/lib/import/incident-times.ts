@@ -4,6 +4,7 @@
  * Duration section, else the summary or the opening paragraph, else the timeline (reported as
  * a guess); a stated duration fills in a missing end and is checked against the times.
  */
+import { toIsoDuration } from '../duration';
 import { placeholder } from '../placeholder';
 import {
   addDays,
@@ -122,14 +123,6 @@ function wallMinutes(from: Moment, to: Moment): number | undefined {
   return days * 1440 + minutesOf(to.time) - minutesOf(from.time);
 }
 
-/** `PT3H30M`, to the minute. */
-export function isoDuration(ms: number): string {
-  const minutes = Math.round(ms / 60_000);
-  const whole = Math.floor(minutes / 60);
-  const rest = minutes % 60;
-  return `PT${whole ? `${whole}H` : ''}${rest || !whole ? `${rest}M` : ''}`;
-}
-
 const spoken = (minutes: number) =>
   minutes % 60 ? `${Math.floor(minutes / 60)} h ${minutes % 60} min` : `${minutes / 60} h`;
 
@@ -216,7 +209,10 @@ export function incidentTimes(
     const actual =
       a && b ? (b.getTime() - a.getTime()) / 60_000 : start && end ? wallMinutes(start, end) : undefined;
     if (actual === undefined || Math.abs(actual - stated.ms / 60_000) <= 1) {
-      duration = { value: isoDuration(stated.ms), note: `from "${stated.phrase}"` };
+      duration = {
+        value: toIsoDuration(Math.round(stated.ms / 60_000) * 60_000),
+        note: `from "${stated.phrase}"`,
+      };
     } else {
       warnings.push(
         `duration: the source says "${stated.phrase}" but the times span ${spoken(Math.round(actual))}; duration is left out, so it is computed from the times`,
