@@ -154,6 +154,7 @@ describe('the Google SRE template (sre-template.md)', () => {
   it('says when the stated duration disagrees with the times, and leaves duration out', () => {
     expect(draft.duration).toBeUndefined();
     expect(warnings).toContainEqual(expect.stringContaining('"66 minutes"'));
+    expect(warnings).toContainEqual(expect.stringContaining('the times span 1 hour 20 minutes'));
   });
 
   it('reads the action items table with types, owners and links', () => {
@@ -303,6 +304,15 @@ describe('a start and a stated duration without an end', () => {
       note: 'startedAt plus the stated duration, "3 hours"',
     });
     expect(value(draft.duration)).toBe('PT3H');
+  });
+
+  it('writes a stated duration of a day or more with days, as the site writes durations', () => {
+    const { draft } = importPostmortem(
+      'Duration: from 08:00 UTC on 9 May 2024, lasting 26 hours and 30 minutes.',
+      options,
+    );
+    expect(value(draft.resolvedAt)).toBe('2024-05-10T10:30:00Z');
+    expect(value(draft.duration)).toBe('P1DT2H30M');
   });
 
   it('adds the duration on the wall clock when the year is unknown', () => {

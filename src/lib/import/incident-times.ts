@@ -4,7 +4,7 @@
  * Duration section, else the summary or the opening paragraph, else the timeline (reported as
  * a guess); a stated duration fills in a missing end and is checked against the times.
  */
-import { toIsoDuration } from '../duration';
+import { DURATION_TOLERANCE_MS, elapsed, formatDuration, toIsoDuration } from '../duration';
 import { placeholder } from '../placeholder';
 import {
   addDays,
@@ -111,8 +111,8 @@ function later(moment: Moment, minutes: number): Moment {
   };
 }
 
-/** Wall-clock minutes from one moment to another, when both have a time. */
-function wallMinutes(from: Moment, to: Moment): number | undefined {
+/** Wall-clock time in milliseconds from one moment to another, when both have a time. */
+function wallElapsed(from: Moment, to: Moment): number | undefined {
   if (!from.time || !to.time) return undefined;
   let days = 0;
   if (from.date && to.date) {
@@ -120,11 +120,8 @@ function wallMinutes(from: Moment, to: Moment): number | undefined {
     const b = Date.UTC(to.date.year ?? from.date.year ?? 2000, to.date.month - 1, to.date.day);
     days = Math.round((b - a) / 86_400_000);
   }
-  return days * 1440 + minutesOf(to.time) - minutesOf(from.time);
+  return (days * 1440 + minutesOf(to.time) - minutesOf(from.time)) * 60_000;
 }
-
-const spoken = (minutes: number) =>
-  minutes % 60 ? `${Math.floor(minutes / 60)} h ${minutes % 60} min` : `${minutes / 60} h`;
 
 /** The frontmatter values about time, and what a person should double-check about them. */
 export interface IncidentTimes {
@@ -206,16 +203,15 @@ export function incidentTimes(
   let duration: Known<string> | undefined;
   if (stated) {
     const [a, b] = [instantOf(startResolved), instantOf(endResolved)];
-    const actual =
-      a && b ? (b.getTime() - a.getTime()) / 60_000 : start && end ? wallMinutes(start, end) : undefined;
-    if (actual === undefined || Math.abs(actual - stated.ms / 60_000) <= 1) {
+    const actual = a && b ? elapsed(a, b) : start && end ? wallElapsed(start, end) : undefined;
+    if (actual === undefined || Math.abs(actual - stated.ms) <= DURATION_TOLERANCE_MS) {
       duration = {
         value: toIsoDuration(Math.round(stated.ms / 60_000) * 60_000),
         note: `from "${stated.phrase}"`,
       };
     } else {
       warnings.push(
-        `duration: the source says "${stated.phrase}" but the times span ${spoken(Math.round(actual))}; duration is left out, so it is computed from the times`,
+        `duration: the source says "${stated.phrase}" but the times span ${formatDuration(actual)}; duration is left out, so it is computed from the times`,
       );
     }
   }
