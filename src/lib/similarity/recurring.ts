@@ -1,3 +1,4 @@
+import { byNewest } from '../incidents';
 import { SIMILARITY, type SimilarityConfig } from './config';
 import { computeSimilarity, type Similarity, type SimilarityIncident } from './similar';
 
@@ -36,9 +37,6 @@ export interface RecurringOptions<T extends SimilarityIncident> {
   /** Matching settings, when no `similarity` is given. */
   config?: SimilarityConfig | undefined;
 }
-
-const newestFirst = (a: SimilarityIncident, b: SimilarityIncident) =>
-  b.data.startedAt.getTime() - a.data.startedAt.getTime() || a.id.localeCompare(b.id);
 
 /**
  * The recurring causes among `incidents`, largest group first (then the most recent). Computes
@@ -84,7 +82,7 @@ export function recurringCauses<T extends SimilarityIncident>(
   const groups: RecurringCause<T>[] = [];
   for (const indexes of members) {
     if (indexes.length < Math.max(2, config.recurring.minSize)) continue;
-    const incidentsOfGroup = indexes.map((index) => list[index] as T).sort(newestFirst);
+    const incidentsOfGroup = indexes.map((index) => list[index] as T).sort(byNewest);
     if (
       options.category !== undefined &&
       !incidentsOfGroup.some((incident) => incident.data.rootCause.category === options.category)
