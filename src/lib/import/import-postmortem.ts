@@ -15,7 +15,7 @@ import { documentTimes, draftTimeline, incidentTimes } from './incident-times';
 import { findSeverity, names, serviceSlugs } from './labelled-fields';
 import { parseSource, type LineUnit, type Unit } from './parse-source';
 import { firstParagraph, firstSentences, textOf, unitsText } from './prose';
-import { sectionize, type Section, type SectionKind } from './sections';
+import { sectionize, sectionsOf, type Section, type SectionKind } from './sections';
 import { taskItems, type ImportedTask } from './task-items';
 import { timelineEntries, type ImportedEntry } from './timeline-entries';
 import { findTitle, fitTitle } from './title';
@@ -75,8 +75,7 @@ const known = <T>(value: T | undefined, hint: string): Value<T> =>
 export function importPostmortem(source: string, options: ImportOptions): ImportResult {
   const { sections, email } = sectionize(parseSource(source));
   const consumed = new Set<Unit>();
-  const all = (kind: SectionKind) =>
-    sections.filter((section) => section.kind === kind && section.units.length);
+  const all = (kind: SectionKind) => sectionsOf(sections, kind);
   const first = (kind: SectionKind) => all(kind)[0];
   const consume = (units: readonly Unit[]) => units.forEach((unit) => consumed.add(unit));
 

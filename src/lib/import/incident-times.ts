@@ -18,7 +18,7 @@ import type { DraftEntry, Known, Value } from './frontmatter';
 import { clockText, dayText, minutesOf, resolveMoment, type Moment, type ResolvedMoment } from './moments';
 import type { Unit } from './parse-source';
 import { unitsText } from './prose';
-import type { Section, SectionKind } from './sections';
+import { sectionsOf, type Section } from './sections';
 import type { ImportedEntry } from './timeline-entries';
 import { findWindow, type IncidentWindow } from './window';
 import { formatInstant, type ZoneRef } from './zones';
@@ -38,9 +38,6 @@ export interface DocumentTimes {
   text: string;
 }
 
-const ofKind = (sections: readonly Section[], ...kinds: SectionKind[]) =>
-  sections.filter((section) => kinds.includes(section.kind) && section.units.length);
-
 /**
  * Reads the zone and the window. The zone is the one the Duration section names, else one the
  * document declares ("all times UTC"), else one the timeline or any line names, else
@@ -48,7 +45,7 @@ const ofKind = (sections: readonly Section[], ...kinds: SectionKind[]) =>
  */
 export function documentTimes(sections: readonly Section[], optionZone: ZoneRef | undefined): DocumentTimes {
   const text = sections.map((section) => `${section.title ?? ''}\n${unitsText(section.units)}`).join('\n');
-  const durationText = ofKind(sections, 'duration', 'date')
+  const durationText = sectionsOf(sections, 'duration', 'date')
     .map((section) => unitsText(section.units))
     .join('\n');
   const timelineText = sections
@@ -62,7 +59,7 @@ export function documentTimes(sections: readonly Section[], optionZone: ZoneRef 
     findZones(text)[0]?.zone ??
     optionZone;
 
-  const summaryText = unitsText(ofKind(sections, 'summary')[0]?.units ?? []);
+  const summaryText = unitsText(sectionsOf(sections, 'summary')[0]?.units ?? []);
   const openingText = unitsText(
     sections.filter((s) => s.kind === 'preamble' || s.kind === 'other').flatMap((s) => s.units),
   );
@@ -89,11 +86,12 @@ export function documentTimes(sections: readonly Section[], optionZone: ZoneRef 
   }
 
   const used: Unit[] = [];
-  if (window?.start && !from) used.push(...ofKind(sections, 'duration').flatMap((section) => section.units));
+  if (window?.start && !from)
+    used.push(...sectionsOf(sections, 'duration').flatMap((section) => section.units));
   // A "Date:" line has done its job once the start has a full date, or it is all there is.
   const onlyDate = firstDate?.year !== undefined && !/\d:\d/.test(durationText);
   if (window?.start?.date?.year !== undefined || onlyDate) {
-    used.push(...ofKind(sections, 'date').flatMap((section) => section.units));
+    used.push(...sectionsOf(sections, 'date').flatMap((section) => section.units));
   }
   return { window, from, zone, date: window?.start?.date ?? date, used, text };
 }

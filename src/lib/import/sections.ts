@@ -264,6 +264,10 @@ export interface Section {
   continued: boolean;
 }
 
+/** The sections of those kinds that hold anything, in document order. */
+export const sectionsOf = (sections: readonly Section[], ...kinds: SectionKind[]): Section[] =>
+  sections.filter((section) => kinds.includes(section.kind) && section.units.length);
+
 /** E-mail headers at the top of a write-up (`Subject:`, `From:`, `Date:`), by lower-case name. */
 export type EmailHeaders = Partial<Record<'subject' | 'from' | 'to' | 'cc' | 'date' | 'sent', string>>;
 
