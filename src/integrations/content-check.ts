@@ -1,8 +1,8 @@
 import type { AstroIntegration } from 'astro';
-import { AstroError } from 'astro/errors';
 import { checkContent } from '../lib/content-check';
 import { contentDir } from '../lib/content-dir';
 import { ContentError, formatProblems, type Problem } from '../lib/problems';
+import { explainedError } from './explained-error';
 
 /**
  * Checks every postmortem before Astro loads the collection. Astro's own schema error names
@@ -20,14 +20,11 @@ export function contentCheck(): AstroIntegration {
         if (command === 'preview') return;
         const problems = findProblems();
         if (!problems.length) return;
-        const error = new AstroError(
+        throw explainedError(
+          'InvalidPostmortem',
           formatProblems(problems),
           'Each line names the file, the field or the place in the body, and what to do. README.md has the frontmatter reference and, under "Markdown or MDX", what a body may use; the writing guide at /guide/ explains each field. `npm run check` runs this check alone, and adds warnings.',
         );
-        error.name = 'InvalidPostmortem';
-        // The problems already say where to look; a stack trace into this hook would only bury them.
-        error.stack = '';
-        throw error;
       },
     },
   };

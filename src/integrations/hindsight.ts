@@ -1,12 +1,12 @@
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration, ViteUserConfig } from 'astro';
-import { AstroError } from 'astro/errors';
 import type { HindsightUserConfig } from '../schemas/config';
 import { buildDate } from '../lib/build-date';
 import { ConfigError, resolveConfig } from '../lib/site-config';
 import { isSitemapPage } from '../lib/sitemap';
 import { contentCheck } from './content-check';
+import { explainedError } from './explained-error';
 import { pagefindIntegration } from './pagefind';
 
 /** The module pages import the resolved configuration from. */
@@ -60,14 +60,11 @@ function resolveOrExplain(options: unknown) {
     return resolveConfig(options);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    const explained = new AstroError(
+    throw explainedError(
+      'InvalidHindsightConfig',
       error.message,
       'Fix the options of hindsight() in astro.config.mjs (or the environment variable named); README.md lists every option with its default.',
     );
-    explained.name = 'InvalidHindsightConfig';
-    // The message already says where to look; a stack trace into this hook would bury it.
-    explained.stack = '';
-    throw explained;
   }
 }
 
@@ -79,13 +76,11 @@ function checkBuildDate() {
   try {
     buildDate();
   } catch (error) {
-    const explained = new AstroError(
+    throw explainedError(
+      'InvalidBuildDate',
       (error as Error).message,
       'Unset SOURCE_DATE_EPOCH, or set it to whole seconds since 1970, such as $(git log -1 --format=%ct).',
     );
-    explained.name = 'InvalidBuildDate';
-    explained.stack = '';
-    throw explained;
   }
 }
 
