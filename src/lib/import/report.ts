@@ -3,6 +3,7 @@
  * or "needs a person"), then the list of what a person must fill in or confirm, so the author
  * knows the work left before `check` passes.
  */
+import { plural } from '../labels';
 import { isKnown, type Draft, type Known, type Value } from './frontmatter';
 import type { ImportResult } from './import-postmortem';
 
@@ -27,7 +28,8 @@ function row<T>(field: string, value: Value<T> | undefined, show: (value: T) => 
   return { field, shown: shorten(`${show(value.value)}${note}`), state: value.guessed ? 'guessed' : 'found' };
 }
 
-const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
+const ENTRY = { one: 'entry', other: 'entries' };
+const TASK = { one: 'task', other: 'tasks' };
 
 /** The extraction table's rows, in frontmatter order. */
 export function reportRows(draft: Draft): ReportRow[] {
@@ -56,7 +58,7 @@ export function reportRows(draft: Draft): ReportRow[] {
       field: 'timeline',
       shown: draft.timeline.length
         ? [
-            plural(draft.timeline.length, 'entry', 'entries'),
+            plural(draft.timeline.length, ENTRY),
             missingTimes ? `${missingTimes} without a time` : '',
             guessedKinds ? `${guessedKinds} kinds guessed` : '',
           ]
@@ -75,7 +77,7 @@ export function reportRows(draft: Draft): ReportRow[] {
       field: 'tasks',
       shown: draft.tasks.length
         ? [
-            plural(draft.tasks.length, 'task'),
+            plural(draft.tasks.length, TASK),
             `${owners} with an owner`,
             guessedTypes ? `${guessedTypes} types guessed` : '',
           ]
@@ -119,15 +121,12 @@ export function needsAPerson(result: ImportResult): string[] {
   });
   const guessedKinds = draft.timeline.filter((entry) => entry.kind.guessed).length;
   if (guessedKinds)
-    needs.push(
-      `timeline: confirm the kind of ${plural(guessedKinds, 'entry', 'entries')} (guessed from their words)`,
-    );
+    needs.push(`timeline: confirm the kind of ${plural(guessedKinds, ENTRY)} (guessed from their words)`);
   const guessedTypes = draft.tasks.filter((task) => task.type.guessed).length;
   if (guessedTypes)
-    needs.push(`tasks: confirm the type of ${plural(guessedTypes, 'task')} (guessed from their words)`);
+    needs.push(`tasks: confirm the type of ${plural(guessedTypes, TASK)} (guessed from their words)`);
   const unowned = draft.tasks.filter((task) => !task.owner).length;
-  if (unowned)
-    needs.push(`tasks: add an owner and a due date to ${plural(unowned, 'task')} before publishing`);
+  if (unowned) needs.push(`tasks: add an owner and a due date to ${plural(unowned, TASK)} before publishing`);
   if (!result.date) {
     needs.push(`file name: starts with "undated"; rename it to YYYY-MM-DD-… once startedAt has its date`);
   }
