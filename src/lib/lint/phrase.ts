@@ -85,23 +85,34 @@ export function matchAt(
   start: number,
   personAt: PersonAt,
 ): number {
-  const step = (t: number, w: number): number => {
-    if (t === tokens.length) return w;
-    const token = tokens[t];
-    const word = words[w];
-    if (!token || !word || (t > 0 && !word.joined)) return -1;
-    if (token.kind === 'word') {
-      const hit = token.prefix ? word.norm.startsWith(token.text) : word.norm === token.text;
-      return hit ? step(t + 1, w + 1) : -1;
-    }
-    for (const length of personAt(words, w, token.possessive)) {
-      const joined = words.slice(w + 1, w + length).every((next) => next.joined);
-      const end = joined ? step(t + 1, w + length) : -1;
-      if (end >= 0) return end;
-    }
-    return -1;
-  };
-  return step(0, start);
+  return matchFrom(tokens, 0, words, start, personAt);
+}
+
+/**
+ * `matchAt` from token `t` at word `w`. A module function rather than a closure in `matchAt`:
+ * the lint calls it for every rule, phrase and word, and a closure made on each call was slow.
+ */
+function matchFrom(
+  tokens: readonly PatternToken[],
+  t: number,
+  words: readonly TextWord[],
+  w: number,
+  personAt: PersonAt,
+): number {
+  if (t === tokens.length) return w;
+  const token = tokens[t];
+  const word = words[w];
+  if (!token || !word || (t > 0 && !word.joined)) return -1;
+  if (token.kind === 'word') {
+    const hit = token.prefix ? word.norm.startsWith(token.text) : word.norm === token.text;
+    return hit ? matchFrom(tokens, t + 1, words, w + 1, personAt) : -1;
+  }
+  for (const length of personAt(words, w, token.possessive)) {
+    const joined = words.slice(w + 1, w + length).every((next) => next.joined);
+    const end = joined ? matchFrom(tokens, t + 1, words, w + length, personAt) : -1;
+    if (end >= 0) return end;
+  }
+  return -1;
 }
 
 /** Whether one of `patterns` ends right before `words[start]`, joined to it. */
