@@ -76,7 +76,7 @@ export function personMatcher(context: PersonContext): PersonAt {
     return known;
   };
 
-  return (words, index, possessive) => {
+  const nameLengths: PersonAt = (words, index, possessive) => {
     const lengths: number[] = [];
     // The last word of the name carries the possessive, if the pattern wants one.
     const wordAt = (offset: number, last: boolean): string | undefined => {
@@ -115,5 +115,22 @@ export function personMatcher(context: PersonContext): PersonAt {
     }
 
     return [...new Set(lengths)].sort((a, b) => b - a);
+  };
+
+  // Every rule with a `{person}` asks about the same words of a sentence: answer each once.
+  const answers = new WeakMap<readonly TextWord[], Map<number, number[]>>();
+  return (words, index, possessive) => {
+    let cache = answers.get(words);
+    if (!cache) {
+      cache = new Map();
+      answers.set(words, cache);
+    }
+    const key = possessive ? -1 - index : index;
+    let lengths = cache.get(key);
+    if (!lengths) {
+      lengths = nameLengths(words, index, possessive);
+      cache.set(key, lengths);
+    }
+    return lengths;
   };
 }
