@@ -12,6 +12,7 @@ import {
   type Similarity,
   type SimilarityIncident,
 } from '../src/lib/similarity';
+import { quantile } from '../src/lib/stats';
 import { seededRandom as random } from '../test/helpers/seeded-random';
 
 /** Words postmortems share a lot, so the index meets long lists for them as it would for real. */
@@ -104,14 +105,6 @@ function useAll(similarity: Similarity): { matches: number; groups: number } {
   return { matches, groups: recurringCauses(similarity.incidents, { similarity }).length };
 }
 
-const median = (values: readonly number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2
-    ? (sorted[middle] as number)
-    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
-};
-
 /**
  * Runs `fn` `runs` times, after one warm-up run unless it runs once; the median wall time in
  * milliseconds.
@@ -124,7 +117,7 @@ function time<R>(runs: number, fn: () => R): { ms: number; result: R } {
     result = fn();
     times.push(performance.now() - start);
   }
-  return { ms: median(times), result: result as R };
+  return { ms: quantile(times, 0.5) as number, result: result as R };
 }
 
 export interface SimilarityRow {
