@@ -1,7 +1,7 @@
 import { TASK_TYPES, type TaskStatus, type TaskType } from '../schemas/task';
 import { quarterKey, quarterRange } from './calendar';
 import { isOutstanding, type Incident } from './incidents';
-import { NOUNS, plural, type PluralForms } from './labels';
+import { NOUNS, plural } from './labels';
 import { isOverdue } from './tasks';
 import { isoDateInZone } from './time';
 
@@ -294,9 +294,6 @@ export function ticketLabel(link: string): string {
     return label;
   }
 }
-
-/** The noun for counting tasks. */
-export const TASK_NOUN = { one: 'task', other: 'tasks' } as const satisfies PluralForms;
 
 /** The overdue marker's words, so lateness reads as text, not as a colour: "Overdue by 3 days". */
 export const overdueText = (daysOverdue: number) => `Overdue by ${plural(daysOverdue, NOUNS.day)}`;

@@ -91,6 +91,8 @@ export function plural(count: number, forms: PluralForms): string {
 export const NOUNS = {
   incident: { one: 'incident', other: 'incidents' },
   postmortem: { one: 'postmortem', other: 'postmortems' },
+  service: { one: 'service', other: 'services' },
+  task: { one: 'task', other: 'tasks' },
   filter: { one: 'filter', other: 'filters' },
   problem: { one: 'problem', other: 'problems' },
   file: { one: 'file', other: 'files' },
