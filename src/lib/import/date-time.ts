@@ -9,10 +9,7 @@
 import { parseZone, ZONE_PATTERN, type ZoneRef } from './zones';
 
 /** A calendar date found in text. `year` is undefined when the text does not give one. */
-export interface DateMention {
-  year: number | undefined;
-  month: number;
-  day: number;
+export interface DateMention extends PartialDate {
   index: number;
   end: number;
 }
@@ -176,6 +173,9 @@ export interface PartialDate {
   month: number;
   day: number;
 }
+
+/** Just the date of a mention, without its place in the text. */
+export const partialDate = ({ year, month, day }: PartialDate): PartialDate => ({ year, month, day });
 
 /** The date `days` after `date`; an unknown year stays unknown (leap days count as in 2000). */
 export function addDays(date: PartialDate, days: number): PartialDate {

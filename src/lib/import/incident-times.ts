@@ -12,6 +12,7 @@ import {
   findDates,
   findStatedDuration,
   findZones,
+  partialDate,
   type PartialDate,
 } from './date-time';
 import type { DraftEntry, Known, Value } from './frontmatter';
@@ -64,7 +65,7 @@ export function documentTimes(sections: readonly Section[], optionZone: ZoneRef 
     sections.filter((s) => s.kind === 'preamble' || s.kind === 'other').flatMap((s) => s.units),
   );
   const firstDate = [durationText, summaryText, openingText].map((t) => findDates(t)[0]).find(Boolean);
-  const date = firstDate ? { year: firstDate.year, month: firstDate.month, day: firstDate.day } : undefined;
+  const date = firstDate ? partialDate(firstDate) : undefined;
 
   let window: IncidentWindow | undefined;
   let from = '';

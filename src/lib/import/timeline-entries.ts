@@ -6,7 +6,15 @@
  * otherwise guessed from its words and reported as a guess.
  */
 import { TIMELINE_KINDS, type TimelineKind } from '../../schemas/timeline';
-import { addDays, declaredZone, findDates, findTimes, findZones, type PartialDate } from './date-time';
+import {
+  addDays,
+  declaredZone,
+  findDates,
+  findTimes,
+  findZones,
+  partialDate,
+  type PartialDate,
+} from './date-time';
 import type { Moment } from './moments';
 import { minutesOf } from './moments';
 import type { LineUnit, TableUnit, Unit } from './parse-source';
@@ -98,7 +106,7 @@ function contextLine(text: string): { date?: PartialDate; zone?: ZoneRef } | und
   // Short lines only: a date or a zone and a few words around them.
   if ((!date && !zone) || words.length > 8) return undefined;
   return {
-    ...(date ? { date: { year: date.year, month: date.month, day: date.day } } : {}),
+    ...(date ? { date: partialDate(date) } : {}),
     ...(zone ? { zone } : {}),
   };
 }
@@ -138,7 +146,7 @@ function lineEntry(unit: LineUnit, cursor: Cursor): ImportedEntry | undefined {
   const time = lead?.time ?? (labelKind ? findTimes(text)[0] : undefined);
   if (!time && !labelKind && !unit.list) return undefined;
   const date = lead?.date ?? (labelKind ? findDates(text)[0] : undefined);
-  const partial = date ? { year: date.year, month: date.month, day: date.day } : undefined;
+  const partial = date ? partialDate(date) : undefined;
   const clock = time ? { hour: time.hour, minute: time.minute } : undefined;
   const day = clock ? place(cursor, clock, partial) : (partial ?? cursor.date);
   const body = lead ? lead.rest || text : text;
@@ -169,7 +177,7 @@ function tableEntries(unit: TableUnit, cursor: Cursor): ImportedEntry[] | undefi
     const cell = row[timeAt] ?? '';
     const time = findTimes(cell)[0];
     const date = findDates(cell)[0];
-    const partial = date ? { year: date.year, month: date.month, day: date.day } : undefined;
+    const partial = date ? partialDate(date) : undefined;
     const clock = time ? { hour: time.hour, minute: time.minute } : undefined;
     const day = clock ? place(cursor, clock, partial) : (partial ?? cursor.date);
     const written = kindAt >= 0 ? asKind(row[kindAt] ?? '') : undefined;

@@ -10,6 +10,7 @@ import {
   findStatedDuration,
   findTimes,
   findZones,
+  partialDate,
   type PartialDate,
 } from './date-time';
 import { minutesOf, type Moment } from './moments';
@@ -56,9 +57,7 @@ export function findWindow(text: string, context: WindowContext = {}): IncidentW
   const zone = times[0]?.zone ?? times[1]?.zone ?? findZones(text)[0]?.zone ?? context.zone;
   const duration = context.anyDuration === false ? findStatedDuration(text) : findDuration(text);
   const [first, second] = dates;
-  const startDate: PartialDate | undefined = first
-    ? { year: first.year, month: first.month, day: first.day }
-    : context.date;
+  const startDate: PartialDate | undefined = first ? partialDate(first) : context.date;
   const [startTime, endTime] = times;
   const start: Moment | undefined = startTime
     ? {
@@ -70,9 +69,7 @@ export function findWindow(text: string, context: WindowContext = {}): IncidentW
   let end: Moment | undefined;
   if (endTime) {
     const time = { hour: endTime.hour, minute: endTime.minute };
-    let endDate = second
-      ? withYear({ year: second.year, month: second.month, day: second.day }, startDate)
-      : startDate;
+    let endDate = second ? withYear(partialDate(second), startDate) : startDate;
     if (startDate && endDate && start?.time && !second && minutesOf(time) < minutesOf(start.time)) {
       endDate = addDays(endDate, 1);
     }
