@@ -6,7 +6,7 @@ import { SLUG } from '../schemas/slug';
 import { POSTMORTEM_EXTENSIONS, postmortemIdFromPath, postmortemsDir } from './content-dir';
 import { mdxBodyProblems } from './mdx-body';
 import { fieldPath, type Problem } from './problems';
-import { allowedKeysAt, closestKey } from './schema-shape';
+import { allowedKeysAt, didYouMean } from './schema-shape';
 import { isPlaceholder } from './placeholder';
 import { ids, loadTaxonomy, type Taxonomy } from './taxonomy';
 import { parseYamlSource, type YamlSource } from './yaml-source';
@@ -48,8 +48,7 @@ export function issuesToProblems(
     if (issue.code === 'unrecognized_keys') {
       const known = allowedKeysAt(schema, issue.path) ?? [];
       return issue.keys.map((key) => {
-        const guess = closestKey(key, known);
-        const hint = guess ? ` Did you mean "${guess}"?` : '';
+        const hint = didYouMean(key, known);
         return {
           file,
           ...source?.positionOf([...issue.path, key], { key: true }),

@@ -54,6 +54,15 @@ export function closestKey(unknown: string, known: readonly string[]): string | 
 }
 
 /**
+ * ` Did you mean "x"?` when `closestKey` finds a likely fix for `unknown`, else nothing: the
+ * hint every "is not a known …" message carries.
+ */
+export function didYouMean(unknown: string, known: readonly string[]): string {
+  const guess = closestKey(unknown, known);
+  return guess ? ` Did you mean "${guess}"?` : '';
+}
+
+/**
  * Edit distance where swapping two neighbouring letters (`titel`, `rootCuase`)
  * counts as one edit, as it is one slip of the fingers (optimal string alignment).
  */

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'astro/zod';
 import { contentDir } from '../content-dir';
 import { ContentError, fieldPath, type Problem } from '../problems';
-import { closestKey } from '../schema-shape';
+import { allowedKeysAt, didYouMean } from '../schema-shape';
 import { parseYamlSource } from '../yaml-source';
 import { phraseProblem } from './phrase';
 
@@ -119,16 +119,13 @@ function readRulesFile(file: string): { data?: RulesFile; problems: Problem[]; p
   if (!result.success) {
     const problems = result.error.issues.flatMap((issue): Problem[] => {
       if (issue.code === 'unrecognized_keys') {
-        const known = issue.path.length === 0 ? ALLOWED_TOP : ALLOWED_RULE;
-        return issue.keys.map((key) => {
-          const guess = closestKey(key, known);
-          return {
-            file,
-            ...position([...issue.path, key], true),
-            field: fieldPath([...issue.path, key]),
-            message: `is not a known field.${guess ? ` Did you mean "${guess}"?` : ''} Allowed here: ${known.join(', ')}`,
-          };
-        });
+        const known = allowedKeysAt(rulesFileSchema, issue.path) ?? [];
+        return issue.keys.map((key) => ({
+          file,
+          ...position([...issue.path, key], true),
+          field: fieldPath([...issue.path, key]),
+          message: `is not a known field.${didYouMean(key, known)} Allowed here: ${known.join(', ')}`,
+        }));
       }
       const message =
         issue.code === 'invalid_type' && issue.path.length === 0
@@ -160,8 +157,7 @@ function readRulesFile(file: string): { data?: RulesFile; problems: Problem[]; p
 
 type PositionOf = (p: readonly PropertyKey[], key?: boolean) => { line: number; column: number };
 
-const ALLOWED_TOP = ['lists', 'disable', 'people', 'notPeople', 'rules'];
-const ALLOWED_RULE = Object.keys(ruleSchema.shape);
+const ALLOWED_TOP = allowedKeysAt(rulesFileSchema, []) ?? [];
 
 /** A new rule needs everything; a change to an existing one only what it changes. */
 function mergeRule(base: LintRule | undefined, input: RuleInput): LintRule | string {
@@ -210,13 +206,11 @@ function applyRulesFile(
     seen.set(input.id, index);
     const merged = mergeRule(byId.get(input.id), input);
     if (typeof merged === 'string') {
-      const guess = closestKey(input.id, [...byId.keys()]);
-      const hint = guess ? ` Did you mean "${guess}"?` : '';
       problems.push({
         file,
         ...position(['rules', index, 'id']),
         field: `rules.${index}.id`,
-        message: `"${input.id}" ${merged}.${hint}`,
+        message: `"${input.id}" ${merged}.${didYouMean(input.id, [...byId.keys()])}`,
       });
       return;
     }
@@ -231,12 +225,11 @@ function applyRulesFile(
       off.add(name);
       return;
     }
-    const guess = closestKey(name, [...known, ...categories]);
     problems.push({
       file,
       ...position(['disable', index]),
       field: `disable.${index}`,
-      message: `"${name}" is not a rule id or category.${guess ? ` Did you mean "${guess}"?` : ''} Rule ids: ${known.join(', ')}; categories: ${categories.join(', ')}`,
+      message: `"${name}" is not a rule id or category.${didYouMean(name, [...known, ...categories])} Rule ids: ${known.join(', ')}; categories: ${categories.join(', ')}`,
     });
   });
 
