@@ -9,7 +9,7 @@ import { fieldPath, type Problem } from './problems';
 import { allowedKeysAt, didYouMean } from './schema-shape';
 import { isPlaceholder } from './placeholder';
 import { ids, loadTaxonomy, type Taxonomy } from './taxonomy';
-import { parseYamlSource, type YamlSource } from './yaml-source';
+import { FRONTMATTER, parseYamlSource, type YamlSource } from './yaml-source';
 
 export interface CheckedPostmortem {
   id: string;
@@ -23,8 +23,6 @@ export interface CheckResult {
   postmortems: CheckedPostmortem[];
   problems: Problem[];
 }
-
-const FRONTMATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n?---[ \t]*(?:\r?\n|$)/;
 
 /** Lists postmortem files (`*.md`, `*.mdx`) in name order; a missing folder is an empty list. */
 export function listPostmortemFiles(dir: string): string[] {

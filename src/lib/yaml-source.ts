@@ -1,5 +1,11 @@
 import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 
+/**
+ * A file's YAML frontmatter block, from the opening `---` (after an optional byte-order mark)
+ * to the closing one: group 1 is the YAML, the match the whole block.
+ */
+export const FRONTMATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n?---[ \t]*(?:\r?\n|$)/;
+
 /** A YAML document with the means to find where a value was written. */
 export interface YamlSource {
   data: unknown;

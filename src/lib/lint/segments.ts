@@ -3,6 +3,7 @@ import remarkParse from 'remark-parse';
 import { mdxToMdast } from 'satteri';
 import { unified } from 'unified';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { FRONTMATTER } from '../yaml-source';
 import { alignOffsets } from './align';
 import { parseDirective, type Directive } from './suppress';
 
@@ -38,8 +39,6 @@ const FREE_TEXT_FIELDS: readonly (readonly string[])[] = [
   ['timeline', '*', 'text'],
   ['tasks', '*', 'title'],
 ];
-
-const FRONTMATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n?---[ \t]*(?:\r?\n|$)/;
 
 /** One placeholder character for code and expressions in prose: it breaks phrases like punctuation. */
 const HOLE = '\uFFFC';
