@@ -3,6 +3,7 @@
  * with messages that name the flag and what is allowed.
  */
 import { SLUG } from '../schemas/slug';
+import { DATE_ONLY, isRealDay } from '../schemas/timestamp';
 import { isPlaceholder } from './placeholder';
 import type { TaxonomyEntry } from '../schemas/taxonomy';
 
@@ -21,14 +22,7 @@ export function titleProblem(title: string): string | undefined {
 
 /** Why a day cannot be used, or `undefined` when it is a real `YYYY-MM-DD`. */
 export function dateProblem(date: string): string | undefined {
-  const day = new Date(`${date}T00:00:00Z`);
-  if (
-    /^\d{4}-\d{2}-\d{2}$/.test(date) &&
-    !Number.isNaN(day.getTime()) &&
-    day.toISOString().startsWith(date)
-  ) {
-    return undefined;
-  }
+  if (DATE_ONLY.test(date) && isRealDay(date)) return undefined;
   return `must be the day the incident started, written YYYY-MM-DD, such as 2024-05-09 (got ${JSON.stringify(date)})`;
 }
 

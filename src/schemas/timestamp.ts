@@ -12,7 +12,7 @@ export const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const got = (input: unknown) => (input === undefined ? '' : ` (got ${JSON.stringify(input)})`);
 
 /** True when `YYYY-MM-DD` names a day that exists (no 30 February). */
-const isRealDay = (day: string) => {
+export const isRealDay = (day: string) => {
   const date = new Date(`${day}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day;
 };
