@@ -2,13 +2,11 @@
  * What `hindsight new` accepts, checked the same way whether it came from flags or prompts,
  * with messages that name the flag and what is allowed.
  */
+import { MAX_TITLE_LENGTH } from '../schemas/postmortem';
 import { SLUG } from '../schemas/slug';
 import { DATE_ONLY, isRealDay } from '../schemas/timestamp';
 import { isPlaceholder } from './placeholder';
 import type { TaxonomyEntry } from '../schemas/taxonomy';
-
-/** What the schema allows for a title; repeated here so the flag fails before a file exists. */
-export const MAX_TITLE_LENGTH = 120;
 
 /** Why a title cannot be used, or `undefined` when it can. */
 export function titleProblem(title: string): string | undefined {

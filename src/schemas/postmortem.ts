@@ -30,6 +30,9 @@ export interface PostmortemSchemaOptions {
   defaultTimezone?: string;
 }
 
+/** The longest title, in characters: a name a reader can take in at a glance. */
+export const MAX_TITLE_LENGTH = 120;
+
 const MILESTONES = ['startedAt', 'detectedAt', 'mitigatedAt', 'resolvedAt'] as const;
 
 /**
@@ -46,12 +49,12 @@ export function postmortemSchema({
     .strictObject({
       /** The incident's name as a reader would search for it, 1-120 characters. Required. */
       title: writtenText(
-        "the incident's name as a reader would search for it, in up to 120 characters",
+        `the incident's name as a reader would search for it, in up to ${MAX_TITLE_LENGTH} characters`,
         z
-          .string({ error: 'is required: name the incident in up to 120 characters' })
+          .string({ error: `is required: name the incident in up to ${MAX_TITLE_LENGTH} characters` })
           .trim()
           .min(1, 'must not be empty')
-          .max(120, 'must be at most 120 characters'),
+          .max(MAX_TITLE_LENGTH, `must be at most ${MAX_TITLE_LENGTH} characters`),
       ),
       /** The issue summary: what broke, for whom, and why, in one to three sentences. Required. */
       summary: requiredText('the issue summary in one to three sentences'),
