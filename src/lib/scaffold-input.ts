@@ -2,6 +2,7 @@
  * What `hindsight new` accepts, checked the same way whether it came from flags or prompts,
  * with messages that name the flag and what is allowed.
  */
+import { enumOf } from '../schemas/enum-of';
 import { MAX_TITLE_LENGTH } from '../schemas/postmortem';
 import { SLUG } from '../schemas/slug';
 import { DATE_ONLY, isRealDay } from '../schemas/timestamp';
@@ -24,10 +25,10 @@ export function dateProblem(date: string): string | undefined {
   return `must be the day the incident started, written YYYY-MM-DD, such as 2024-05-09 (got ${JSON.stringify(date)})`;
 }
 
-/** Why an id is not in a taxonomy file, listing the ones that are. */
+/** Why an id is not in a taxonomy file, listing the ones that are: the schema's own message. */
 export function idProblem(id: string, entries: readonly TaxonomyEntry[], file: string): string | undefined {
-  if (entries.some((entry) => entry.id === id)) return undefined;
-  return `${JSON.stringify(id)} is not allowed; use one of: ${entries.map((entry) => entry.id).join(', ')} (defined in ${file})`;
+  const ids = entries.map((entry) => entry.id);
+  return enumOf(ids, file).safeParse(id).error?.issues[0]?.message;
 }
 
 /** Why a service name or file-name slug is not a lowercase slug. */
