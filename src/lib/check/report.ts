@@ -3,7 +3,7 @@
  * GitHub Actions puts on a pull request's diff, or JSON for other tools.
  */
 import path from 'node:path';
-import { plural, type PluralForms } from '../labels';
+import { NOUNS, plural, type PluralForms } from '../labels';
 import { location, severityOf, type Problem } from '../problems';
 
 /** The output formats `--format` accepts. */
@@ -14,12 +14,12 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 export const GUIDE_POINTER =
   'The writing guide explains every field and section: /guide/ on the site (npm run dev, then http://localhost:4321/guide/) and "Writing a postmortem" in README.md.';
 
-const NOUN: Record<'error' | 'warning' | 'file' | 'postmortem', PluralForms> = {
+/** The report's own nouns, beside the shared `NOUNS` (files, postmortems). */
+const NOUN = {
+  ...NOUNS,
   error: { one: 'error', other: 'errors' },
   warning: { one: 'warning', other: 'warnings' },
-  file: { one: 'file', other: 'files' },
-  postmortem: { one: 'postmortem', other: 'postmortems' },
-};
+} as const satisfies Record<string, PluralForms>;
 
 /** How many of each, and in how many files; what the last line says and the exit code follows. */
 export interface ReportCounts {
