@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
-import { WARNING_RULES, runCheck } from '../../lib/check';
+import { WARNING_RULES, runCheck, within } from '../../lib/check';
 import { countProblems, formatReport, REPORT_FORMATS, type ReportFormat } from '../../lib/check/report';
 import { siteTimeZone } from '../../lib/check/site-time-zone';
 import { postmortemsDir, taxonomyDir } from '../../lib/content-dir';
@@ -13,8 +13,6 @@ interface CheckOptions {
   strict?: boolean;
   content?: string;
 }
-
-const within = (file: string, dir: string) => file === dir || file.startsWith(dir + path.sep);
 
 /**
  * The paths to report on, made absolute; a path that does not exist, or is not a postmortem

@@ -45,7 +45,8 @@ export interface CheckReport {
   files: string[];
 }
 
-const within = (file: string, target: string) => file === target || file.startsWith(target + path.sep);
+/** Whether `file` is `target` or inside the folder `target` (absolute paths). */
+export const within = (file: string, target: string) => file === target || file.startsWith(target + path.sep);
 
 /**
  * Checks a content folder and reports every problem at once: schema errors in postmortems and
