@@ -36,7 +36,7 @@ export function listPostmortemFiles(dir: string): string[] {
 }
 
 /** Turns zod issues into problems that point at the line the author must change. */
-export function issuesToProblems(
+function issuesToProblems(
   file: string,
   issues: readonly z.core.$ZodIssue[],
   source: YamlSource | undefined,

@@ -5,7 +5,7 @@
  */
 
 /** What every placeholder starts with. */
-export const PLACEHOLDER_PREFIX = 'TODO';
+const PLACEHOLDER_PREFIX = 'TODO';
 
 /** A placeholder with a hint of what belongs there: `TODO: when impact began`. */
 export const placeholder = (hint: string) => `${PLACEHOLDER_PREFIX}: ${hint}`;

@@ -11,7 +11,7 @@ const httpUrl = (what: string) =>
  * A path the site is served under, such as `/postmortems/` for a GitHub Pages project site.
  * Written with or without the slashes around it; always read as `/x/y/`.
  */
-export const basePathSchema = z
+const basePathSchema = z
   .string()
   .trim()
   .regex(/^\/?(?:[A-Za-z0-9._~-]+\/?)*$/, {
@@ -24,7 +24,7 @@ export const basePathSchema = z
   .transform((value) => `/${value.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/'));
 
 /** Where the postmortems live in git, for "Edit this postmortem" and "History" links. */
-export const repositorySchema = z.strictObject({
+const repositorySchema = z.strictObject({
   /** The repository's web address, such as `https://github.com/acme/postmortems`. Required. */
   url: httpUrl('of the repository, such as https://github.com/acme/postmortems').transform((url) =>
     url.replace(/\/+$/, ''),

@@ -12,7 +12,7 @@ export const placeholderFreeText = z.registry<{ purpose: string }>();
  * The message for a value `hindsight new` or `hindsight import` left for a person to fill in:
  * it quotes the placeholder, so the author finds it, and says what to write instead.
  */
-export const placeholderMessage = (value: string, purpose: string) =>
+const placeholderMessage = (value: string, purpose: string) =>
   `is still a placeholder (${JSON.stringify(value.trim())}): replace it with ${purpose}`;
 
 /**

@@ -18,7 +18,7 @@ interface CheckOptions {
  * The paths to report on, made absolute; a path that does not exist, or is not a postmortem
  * or taxonomy of this content folder, is a usage error rather than an empty, reassuring report.
  */
-export function resolveTargets(paths: readonly string[], root: string, cwd = process.cwd()): string[] {
+function resolveTargets(paths: readonly string[], root: string, cwd = process.cwd()): string[] {
   const postmortems = postmortemsDir(root);
   return paths.map((given) => {
     const target = path.resolve(cwd, given);

@@ -62,12 +62,7 @@ export function registerNew(program: Command): void {
 }
 
 /** Checks the answers, writes the file and returns its path; refuses to replace any file. */
-export function createPostmortem(
-  root: string,
-  options: NewOptions,
-  taxonomy: Taxonomy,
-  today: string,
-): string {
+function createPostmortem(root: string, options: NewOptions, taxonomy: Taxonomy, today: string): string {
   if (options.title === undefined) {
     throw usageError(
       '--title is required when hindsight new cannot ask (no terminal, or CI is set): hindsight new --title "Checkout errors after the flag rollout"',

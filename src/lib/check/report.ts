@@ -11,7 +11,7 @@ export const REPORT_FORMATS = ['text', 'github', 'json'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /** Where a reader learns what each field and section is for; printed whenever there are problems. */
-export const GUIDE_POINTER =
+const GUIDE_POINTER =
   'The writing guide explains every field and section: /guide/ on the site (npm run dev, then http://localhost:4321/guide/) and "Writing a postmortem" in README.md.';
 
 /** The report's own nouns, beside the shared `NOUNS` (files, postmortems). */
@@ -62,7 +62,7 @@ export function textLine(problem: Problem, cwd: string): string {
 }
 
 /** The whole report for a terminal: one line a problem, the count, and the guide when needed. */
-export function formatText(problems: readonly Problem[], counts: ReportCounts, cwd: string): string {
+function formatText(problems: readonly Problem[], counts: ReportCounts, cwd: string): string {
   const lines = problems.map((problem) => textLine(problem, cwd));
   if (lines.length) lines.push('');
   lines.push(summaryLine(counts));
@@ -96,7 +96,7 @@ export function githubAnnotation(problem: Problem, root: string): string {
 }
 
 /** Annotations, then the count and the guide as plain log lines. */
-export function formatGithub(problems: readonly Problem[], counts: ReportCounts, root: string): string {
+function formatGithub(problems: readonly Problem[], counts: ReportCounts, root: string): string {
   const lines = problems.map((problem) => githubAnnotation(problem, root));
   lines.push(summaryLine(counts));
   if (problems.length) lines.push(GUIDE_POINTER);

@@ -40,7 +40,7 @@ interface SentenceWord extends TextWord {
 const compileAll = (phrases: readonly string[]) => phrases.map(compilePhrase);
 
 /** The finding's text: the phrase and why it hurts, then the rewrite, as one line a reviewer reads. */
-export function findingMessage(rule: LintRule, actual: string): string {
+function findingMessage(rule: LintRule, actual: string): string {
   const example = rule.suggestion ? `, e.g. "${rule.suggestion}"` : '';
   return `"${actual}" ${rule.message}${example}`;
 }

@@ -247,7 +247,7 @@ function applyRulesFile(
 const EMPTY: LintRules = { rules: [], people: [], notPeople: [], files: [] };
 
 /** Reads a rules file and applies it to `base`; problems name the file, line, column and field. */
-export function applyRules(base: LintRules, file: string): { rules: LintRules; problems: Problem[] } {
+function applyRules(base: LintRules, file: string): { rules: LintRules; problems: Problem[] } {
   const read = readRulesFile(file);
   if (!read.data) return { rules: base, problems: inFileOrder(read.problems) };
   const applied = applyRulesFile(base, file, read.data, read.position);
