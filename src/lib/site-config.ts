@@ -1,7 +1,7 @@
 import type { z } from 'astro/zod';
 import { hindsightConfigSchema, type HindsightConfig } from '../schemas/config';
 import { fieldPath } from './problems';
-import { allowedKeysAt, closestKey } from './schema-shape';
+import { allowedKeysAt, didYouMean } from './schema-shape';
 
 /** Environment variables that override options, so a deploy workflow needs no file edits. */
 export const CONFIG_ENV = { site: 'HINDSIGHT_SITE', base: 'HINDSIGHT_BASE' } as const;
@@ -24,9 +24,7 @@ function describe(issue: z.core.$ZodIssue, fromEnv: ReadonlySet<string>): string
   const known = allowedKeysAt(hindsightConfigSchema, issue.path) ?? [];
   return issue.keys
     .map((key) => {
-      const guess = closestKey(key, known);
-      const hint = guess ? ` Did you mean "${guess}"?` : '';
-      return `${where}: unknown option "${key}".${hint} The options are ${known.join(', ')}`;
+      return `${where}: unknown option "${key}".${didYouMean(key, known)} The options are ${known.join(', ')}`;
     })
     .join('\n  ');
 }

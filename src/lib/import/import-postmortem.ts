@@ -5,6 +5,7 @@
  * so in comments, writes a `TODO: …` placeholder wherever a required value is unknown, and keeps
  * the prose it did not use as the MDX body.
  */
+import { MAX_TITLE_LENGTH } from '../../schemas/postmortem';
 import type { TaxonomyEntry } from '../../schemas/taxonomy';
 import { placeholder } from '../placeholder';
 import { renderBody, type BodySection } from './body';
@@ -164,7 +165,7 @@ export function importPostmortem(source: string, options: ImportOptions): Import
   const draft: Draft = {
     title: title.text
       ? fitTitle(title.text)
-      : { placeholder: placeholder('name the incident in up to 120 characters') },
+      : { placeholder: placeholder(`name the incident in up to ${MAX_TITLE_LENGTH} characters`) },
     summary,
     severity: labelledSeverity
       ? { value: labelledSeverity }

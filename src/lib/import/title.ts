@@ -4,6 +4,7 @@
  * file-name-like "0x19-postmortem") are skipped, so the author is asked for a title instead of
  * getting a useless one.
  */
+import { MAX_TITLE_LENGTH } from '../../schemas/postmortem';
 import type { Known } from './frontmatter';
 import type { Unit } from './parse-source';
 import type { EmailHeaders, Section } from './sections';
@@ -51,11 +52,11 @@ export function cleanTitle(text: string): string {
     .trim();
 }
 
-/** A title a page can use: up to 120 characters, cut at a word when longer (and marked so). */
+/** A title the schema accepts: cut at a word when longer than the limit (and marked so). */
 export function fitTitle(title: string): Known<string> {
-  if (title.length <= 120) return { value: title };
-  const cut = title.slice(0, 119).replace(/\s+\S*$/, '');
-  return { value: `${cut}…`, note: 'shortened to 120 characters', guessed: true };
+  if (title.length <= MAX_TITLE_LENGTH) return { value: title };
+  const cut = title.slice(0, MAX_TITLE_LENGTH - 1).replace(/\s+\S*$/, '');
+  return { value: `${cut}…`, note: `shortened to ${MAX_TITLE_LENGTH} characters`, guessed: true };
 }
 
 /** The title found, and the lines and headings it used up, which leave the body. */
