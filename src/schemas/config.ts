@@ -1,5 +1,7 @@
 import { z } from 'astro/zod';
 import { timeZoneSchema } from './time-zone';
+import { enumOf } from './enum-of';
+import { AUDIENCES, visibilityConfigSchema } from './visibility';
 
 const httpUrl = (what: string) =>
   z.url({
@@ -72,6 +74,14 @@ export const hindsightConfigSchema = z.strictObject({
    * read; plain text only. None when unset.
    */
   notice: z.string().trim().min(1, 'must not be empty').optional(),
+  /**
+   * Who this build is for: `internal` (every published postmortem) or `public` (only those
+   * with `visibility: public`, internal-only fields left out, and a leak check over the
+   * output). `HINDSIGHT_AUDIENCE` overrides it. Default `internal`.
+   */
+  audience: enumOf(AUDIENCES).default('internal'),
+  /** Which postmortems and fields a public build may carry. */
+  visibility: visibilityConfigSchema.default(() => visibilityConfigSchema.parse({})),
 });
 
 /** What `hindsight()` accepts, as written in `astro.config.mjs`. */

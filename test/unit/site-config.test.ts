@@ -23,6 +23,12 @@ describe('the site configuration', () => {
       tagline: 'Incident postmortems: what broke, why, and what we changed.',
       base: '/',
       timezone: 'UTC',
+      audience: 'internal',
+      visibility: {
+        default: 'internal',
+        internalFields: ['authors', 'tasks.owner', 'tasks.link'],
+        neverPublish: [],
+      },
     });
   });
 
@@ -95,7 +101,22 @@ describe('the site configuration', () => {
 
   it('suggests the option an unknown one was meant to be', () => {
     expect(problemsOf({ timeZone: 'UTC' })).toEqual([
-      'hindsight(): unknown option "timeZone". Did you mean "timezone"? The options are title, tagline, organization, site, base, repository, timezone, notice',
+      'hindsight(): unknown option "timeZone". Did you mean "timezone"? The options are title, tagline, organization, site, base, repository, timezone, notice, audience, visibility',
+    ]);
+  });
+
+  it('takes the audience from HINDSIGHT_AUDIENCE over the option', () => {
+    expect(resolveConfig({ audience: 'internal' }, { HINDSIGHT_AUDIENCE: 'public' }).audience).toBe('public');
+    expect(problemsOf({}, { HINDSIGHT_AUDIENCE: 'everyone' })).toEqual([
+      'HINDSIGHT_AUDIENCE: "everyone" is not allowed; use one of: internal, public',
+    ]);
+  });
+
+  it('names the field a team may not keep internal, and the ones it may', () => {
+    expect(problemsOf({ visibility: { internalFields: ['title'] } })).toEqual([
+      expect.stringMatching(
+        /^hindsight\(\{ visibility\.internalFields\.0 \}\): "title" is not allowed; use one of: authors, tags/,
+      ),
     ]);
   });
 
