@@ -22,6 +22,7 @@ const postmortems = defineCollection({
     severityIds: ids(taxonomy.severities),
     postmortemIds: new Set(listPostmortemFiles(dir).map(postmortemIdFromPath)),
     defaultTimezone: config.timezone,
+    defaultVisibility: config.visibility.default,
   }),
 });
 

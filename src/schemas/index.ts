@@ -8,3 +8,12 @@ export { TIMELINE_KINDS, timelineEntrySchema, type TimelineKind } from './timeli
 export { TASK_STATUSES, TASK_TYPES, taskSchema, type TaskStatus, type TaskType } from './task';
 export { taxonomyEntrySchema, taxonomyFileSchema, type TaxonomyEntry } from './taxonomy';
 export { SLUG } from './slug';
+export {
+  AUDIENCES,
+  VISIBILITIES,
+  INTERNAL_FIELD_PATHS,
+  type Audience,
+  type Visibility,
+  type InternalFieldPath,
+  type VisibilityConfig,
+} from './visibility';

@@ -9,6 +9,7 @@ import { taskSchema } from './task';
 import { timelineEntrySchema } from './timeline';
 import { timestampSchema } from './timestamp';
 import { timeZoneSchema } from './time-zone';
+import { VISIBILITIES, type Visibility } from './visibility';
 import { requiredText, writtenText } from './text';
 
 /** Where a postmortem is in its review. Drafts show in `astro dev` only. */
@@ -28,6 +29,8 @@ export interface PostmortemSchemaOptions {
   postmortemIds?: ReadonlySet<string>;
   /** The zone for postmortems that name none: the site's `timezone` option. Default `UTC`. */
   defaultTimezone?: string;
+  /** The visibility of postmortems that set none: the site's `visibility.default`. Default `internal`. */
+  defaultVisibility?: Visibility;
 }
 
 /** The longest title, in characters: a name a reader can take in at a glance. */
@@ -44,6 +47,7 @@ export function postmortemSchema({
   severityIds,
   postmortemIds,
   defaultTimezone = 'UTC',
+  defaultVisibility = 'internal',
 }: PostmortemSchemaOptions) {
   return z
     .strictObject({
@@ -60,6 +64,12 @@ export function postmortemSchema({
       summary: requiredText('the issue summary in one to three sentences'),
       /** `draft`, `in-review` or `published`. Default `published`. */
       status: enumOf(POSTMORTEM_STATUSES).default('published'),
+      /**
+       * Who may read it: `internal` (the organisation's own site only) or `public` (also a
+       * public build). Default: the site's `visibility.default` option, which defaults to
+       * `internal`.
+       */
+      visibility: enumOf(VISIBILITIES).default(defaultVisibility),
       /** An id from `content/taxonomy/severities.yaml`, such as `SEV1`. Required. */
       severity: enumOf(severityIds, 'content/taxonomy/severities.yaml'),
       /** When impact began. Required. */

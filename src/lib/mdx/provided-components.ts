@@ -17,6 +17,7 @@ export interface ProvidedComponent {
 export const PROVIDED_COMPONENTS = {
   Callout: { required: [], oneOf: { type: CALLOUT_TYPES } },
   Figure: { required: ['caption'], oneOf: {} },
+  Internal: { required: [], oneOf: {} },
 } as const satisfies Record<string, ProvidedComponent>;
 
 export type ProvidedComponentName = keyof typeof PROVIDED_COMPONENTS;
