@@ -1,4 +1,5 @@
 import type { z } from 'astro/zod';
+import { editDistance } from './edit-distance';
 
 interface Def {
   type: string;
@@ -60,27 +61,6 @@ export function closestKey(unknown: string, known: readonly string[]): string | 
 export function didYouMean(unknown: string, known: readonly string[]): string {
   const guess = closestKey(unknown, known);
   return guess ? ` Did you mean "${guess}"?` : '';
-}
-
-/**
- * Edit distance where swapping two neighbouring letters (`titel`, `rootCuase`)
- * counts as one edit, as it is one slip of the fingers (optimal string alignment).
- */
-function editDistance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) =>
-    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
-  );
-  const at = (i: number, j: number) => d[i]?.[j] ?? 0;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        best = Math.min(best, at(i - 2, j - 2) + 1);
-      (d[i] as number[])[j] = best;
-    }
-  }
-  return at(a.length, b.length);
 }
 
 /**
