@@ -1,4 +1,6 @@
 import type { Postmortem } from '../schemas/postmortem';
+import { byNewest, isVisible } from './incidents';
+import { FRONTMATTER } from './yaml-source';
 import type { Audience, InternalFieldPath, Visibility, VisibilityConfig } from '../schemas/visibility';
 
 /**
@@ -102,13 +104,13 @@ export function audienceLabel(audience: Audience, organization: string | undefin
 }
 
 /**
- * Where a `.md` body uses `<Internal>`: a `.md` file passes tags through as HTML, so the block
- * would show to every reader instead of being left out of public builds. Line and column are
- * 1-based; `undefined` when the body has none. Code spans and fenced code are skipped, where
- * the tag is shown as text.
+ * Where a `.md` postmortem uses `<Internal>`, 1-based in the file: a `.md` file passes tags
+ * through as HTML, so the block would show to every reader instead of being left out of public
+ * builds. `undefined` when it has none. The frontmatter, code spans and fenced code are
+ * skipped, where the tag is data or shown as text.
  */
-export function internalTagInMarkdown(body: string): { line: number; column: number } | undefined {
-  const lines = body.split('\n');
+export function internalTagInMarkdown(source: string): { line: number; column: number } | undefined {
+  const lines = source.replace(FRONTMATTER, (block) => block.replace(/[^\n]/g, '')).split('\n');
   let fence: string | undefined;
   for (const [index, line] of lines.entries()) {
     const opener = /^\s{0,3}(`{3,}|~{3,})/.exec(line)?.[1];
@@ -123,4 +125,54 @@ export function internalTagInMarkdown(body: string): { line: number; column: num
     if (match) return { line: index + 1, column: match.index + 1 };
   }
   return undefined;
+}
+
+/** Why `<Internal>` in a `.md` file stops the build, and what to do; `undefined` when it has none. */
+export function internalTagInMarkdownMessage(source: string): string | undefined {
+  const at = internalTagInMarkdown(source);
+  if (!at) return undefined;
+  return `<Internal> at line ${at.line}, column ${at.column} works only in .mdx postmortems: a .md file shows it as plain HTML to every reader, public builds included. Rename the file to .mdx, or take the tag out.`;
+}
+
+/** What decides which postmortems a build shows, and how. */
+export interface AudienceOptions {
+  audience: Audience;
+  visibility: Pick<VisibilityConfig, 'default' | 'internalFields'>;
+  /** Drafts show in `astro dev` only. */
+  includeDrafts: boolean;
+}
+
+interface Entry {
+  id: string;
+  data: Postmortem;
+}
+
+/**
+ * A filter from every postmortem to those a build shows, newest first: drafts only when
+ * `includeDrafts`, and in a public build only public postmortems, each a copy of its entry
+ * with `dataForAudience()` data. The copies' data objects are remembered per source data
+ * object, so asking again in the same build hands out the same data objects, which is what the
+ * similarity and insights computations recognise a list by (see `memoizeByItems`).
+ */
+export function audienceFilter(options: AudienceOptions): <T extends Entry>(entries: readonly T[]) => T[] {
+  const { audience, visibility, includeDrafts } = options;
+  const projected = new WeakMap<Postmortem, { idsKey: string; data: Postmortem }>();
+  return <T extends Entry>(entries: readonly T[]): T[] => {
+    const shown = entries
+      .filter((entry) => isVisible(entry, { includeDrafts }))
+      .filter((entry) => inAudience(audience, entry.data.visibility, visibility.default))
+      .sort(byNewest);
+    if (audience === 'internal') return shown;
+    const ids = new Set(shown.map((entry) => entry.id));
+    // Which ids are in the build decides `related`; a cached copy is only good for the same set.
+    const idsKey = [...ids].join('\n');
+    return shown.map((entry) => {
+      let known = projected.get(entry.data);
+      if (known?.idsKey !== idsKey) {
+        known = { idsKey, data: dataForAudience(entry.data, audience, visibility, ids) };
+        projected.set(entry.data, known);
+      }
+      return { ...entry, data: known.data };
+    });
+  };
 }

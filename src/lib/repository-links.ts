@@ -1,3 +1,5 @@
+import type { Audience } from '../schemas/visibility';
+
 /** Where a postmortem's source can be edited and its history read, on the team's git host. */
 export interface RepositoryLinks {
   /** Opens the file in the host's web editor, which offers to start a pull request. */
@@ -25,4 +27,16 @@ export function repositoryLinks(
     edit: `${repository.url}${gitlab}/edit/${branch}/${file}`,
     history: `${repository.url}${gitlab}/commits/${branch}/${file}`,
   };
+}
+
+/**
+ * The repository links a build's pages may show: none in a public build, since they point into
+ * the repository that also holds the internal postmortems (its name, its branches, who edits
+ * it) and at a page outside readers cannot open anyway.
+ */
+export function repositoryLinksFor(
+  config: { repository?: { url: string; branch: string } | undefined; audience: Audience },
+  filePath: string | undefined,
+): RepositoryLinks | undefined {
+  return config.audience === 'internal' ? repositoryLinks(config.repository, filePath) : undefined;
 }

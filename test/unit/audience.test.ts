@@ -1,15 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import {
+  audienceFilter,
   audienceLabel,
   dataForAudience,
   inAudience,
   internalTagInMarkdown,
+  internalTagInMarkdownMessage,
   relatedWithin,
   withoutInternalFields,
 } from '../../src/lib/audience';
 import { DEFAULT_INTERNAL_FIELDS } from '../../src/schemas/visibility';
-import { postmortemSchema } from '../../src/schemas/postmortem';
-import { completePostmortem, parse, rootCauseIds, severityIds, validPostmortem } from './helpers';
+import { postmortemSchema, type Postmortem } from '../../src/schemas/postmortem';
+import {
+  completePostmortem,
+  idsOf,
+  incident,
+  parse,
+  rootCauseIds,
+  severityIds,
+  validPostmortem,
+} from './helpers';
 
 const RELATED = '2024-02-22-mail-server-storage-disk';
 const complete = () => parse(completePostmortem(), [RELATED]);
@@ -161,8 +171,109 @@ describe('internalTagInMarkdown', () => {
     expect(internalTagInMarkdown('````\n```\n<Internal>\n````\n')).toBeUndefined();
   });
 
+  it('counts lines in the file, frontmatter included, and skips the frontmatter', () => {
+    const source =
+      '---\ntitle: About <Internal> tags\nseverity: SEV1\n---\n\nText.\n<Internal>x</Internal>\n';
+    expect(internalTagInMarkdown(source)).toEqual({ line: 7, column: 1 });
+    expect(internalTagInMarkdownMessage(source)).toBe(
+      '<Internal> at line 7, column 1 works only in .mdx postmortems: a .md file shows it as plain HTML to every reader, public builds included. Rename the file to .mdx, or take the tag out.',
+    );
+    expect(internalTagInMarkdownMessage('---\ntitle: x\n---\nNo tag.')).toBeUndefined();
+  });
+
   it('does not match other tags that start the same way', () => {
     expect(internalTagInMarkdown('<InternalLink>')).toBeUndefined();
     expect(internalTagInMarkdown('No tags at all.')).toBeUndefined();
+  });
+});
+
+describe('audienceFilter', () => {
+  const visibility = { default: 'internal' as const, internalFields: [...DEFAULT_INTERNAL_FIELDS] };
+  const entries = () => [
+    incident('2024-01-01-public-old', {
+      visibility: 'public',
+      startedAt: '2024-01-01T08:00:00Z',
+      resolvedAt: '2024-01-01T09:00:00Z',
+      authors: ['Priya Raman'],
+      related: ['2024-02-01-internal', '2024-03-01-public-new'],
+    }),
+    incident('2024-02-01-internal', {
+      visibility: 'internal',
+      startedAt: '2024-02-01T08:00:00Z',
+      resolvedAt: '2024-02-01T09:00:00Z',
+    }),
+    incident('2024-03-01-public-new', {
+      visibility: 'public',
+      startedAt: '2024-03-01T08:00:00Z',
+      resolvedAt: '2024-03-01T09:00:00Z',
+      related: ['2024-02-01-internal'],
+    }),
+    incident('2024-04-01-unset', { startedAt: '2024-04-01T08:00:00Z', resolvedAt: '2024-04-01T09:00:00Z' }),
+    incident('2024-05-01-public-draft', {
+      visibility: 'public',
+      status: 'draft',
+      startedAt: '2024-05-01T08:00:00Z',
+    }),
+  ];
+
+  it('shows every published postmortem, newest first and unchanged, to an internal audience', () => {
+    const all = entries();
+    const shown = audienceFilter({ audience: 'internal', visibility, includeDrafts: false })(all);
+    expect(idsOf(shown)).toEqual([
+      '2024-04-01-unset',
+      '2024-03-01-public-new',
+      '2024-02-01-internal',
+      '2024-01-01-public-old',
+    ]);
+    expect(shown[3]).toBe(all[0]);
+  });
+
+  it('shows only public, published postmortems to a public audience, redacted and linked within the build', () => {
+    const shown = audienceFilter({ audience: 'public', visibility, includeDrafts: false })(entries());
+    expect(idsOf(shown)).toEqual(['2024-03-01-public-new', '2024-01-01-public-old']);
+    expect(shown[1]?.data.related).toEqual(['2024-03-01-public-new']);
+    expect(shown[1]?.data).not.toHaveProperty('authors');
+    expect(shown[0]?.data).not.toHaveProperty('related');
+  });
+
+  it("follows the site's default for postmortems that set no visibility", () => {
+    const filter = audienceFilter({
+      audience: 'public',
+      visibility: { ...visibility, default: 'public' },
+      includeDrafts: false,
+    });
+    // `incident()` parses with the schema's own default; a site default reaches the data through
+    // the schema option, so here the field is left out to stand for data that has none.
+    const { visibility: _unset, ...data } = incident('2024-04-01-unset').data;
+    expect(idsOf(filter([{ id: 'no-visibility', data: data as Postmortem }]))).toEqual(['no-visibility']);
+  });
+
+  it('shows public drafts only when drafts are shown', () => {
+    const options = { audience: 'public' as const, visibility };
+    expect(idsOf(audienceFilter({ ...options, includeDrafts: false })(entries()))).not.toContain(
+      '2024-05-01-public-draft',
+    );
+    expect(idsOf(audienceFilter({ ...options, includeDrafts: true })(entries()))).toContain(
+      '2024-05-01-public-draft',
+    );
+  });
+
+  it('hands out the same data objects when asked again, so per-build memos recognise the list', () => {
+    const all = entries();
+    const filter = audienceFilter({ audience: 'public', visibility, includeDrafts: false });
+    const first = filter(all);
+    const again = filter(all.map((entry) => ({ ...entry })));
+    expect(again.map((entry) => entry.data)).toEqual(first.map((entry) => entry.data));
+    again.forEach((entry, index) => expect(entry.data).toBe(first[index]?.data));
+  });
+
+  it('recomputes related links when the set of postmortems in the build changes', () => {
+    const all = entries();
+    const filter = audienceFilter({ audience: 'public', visibility, includeDrafts: false });
+    expect(filter(all).find((entry) => entry.id === '2024-01-01-public-old')?.data.related).toEqual([
+      '2024-03-01-public-new',
+    ]);
+    const withoutNew = all.filter((entry) => entry.id !== '2024-03-01-public-new');
+    expect(filter(withoutNew)[0]?.data).not.toHaveProperty('related');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { repositoryLinks } from '../../src/lib/repository-links';
+import { repositoryLinks, repositoryLinksFor } from '../../src/lib/repository-links';
 
 const github = { url: 'https://github.com/acme/postmortems', branch: 'main' };
 
@@ -32,5 +32,19 @@ describe('edit and history links', () => {
   it('are absent without a repository or a file', () => {
     expect(repositoryLinks(undefined, 'content/postmortems/a.md')).toBeUndefined();
     expect(repositoryLinks(github, undefined)).toBeUndefined();
+  });
+});
+
+describe('repository links by audience', () => {
+  const file = 'content/postmortems/a.md';
+
+  it('are shown in an internal build', () => {
+    expect(repositoryLinksFor({ repository: github, audience: 'internal' }, file)).toEqual(
+      repositoryLinks(github, file),
+    );
+  });
+
+  it('are left out of a public build, which must not point into the private repository', () => {
+    expect(repositoryLinksFor({ repository: github, audience: 'public' }, file)).toBeUndefined();
   });
 });
