@@ -5,10 +5,10 @@ import { postmortemSchema, type Postmortem } from '../schemas/postmortem';
 import { SLUG } from '../schemas/slug';
 import { POSTMORTEM_EXTENSIONS, postmortemIdFromPath, postmortemsDir } from './content-dir';
 import { mdxBodyProblems } from './mdx-body';
-import { fieldPath, type Problem } from './problems';
+import { ContentError, fieldPath, type Problem } from './problems';
 import { allowedKeysAt, didYouMean } from './schema-shape';
 import { isPlaceholder } from './placeholder';
-import { ids, loadTaxonomy, type Taxonomy } from './taxonomy';
+import { ids, readTaxonomy, TAXONOMY_FILES, type Taxonomy } from './taxonomy';
 import { FRONTMATTER, parseYamlSource, type YamlSource } from './yaml-source';
 
 export interface CheckedPostmortem {
@@ -158,13 +158,29 @@ function checkFrontmatter(
 }
 
 /**
- * Checks every postmortem and both taxonomies under a content folder, collecting all problems
+ * The taxonomy to check postmortems against, and the problems of its files that leave it
+ * usable. Throws a `ContentError` when a root-cause or severity file is broken, as no
+ * postmortem can be checked without them; a broken synonyms file (or a misnamed file beside
+ * them) only affects search, so its problems are reported beside the postmortems' instead of
+ * hiding them.
+ */
+function taxonomyFor(contentRoot: string): { taxonomy: Taxonomy; problems: Problem[] } {
+  const read = readTaxonomy(contentRoot);
+  const vital: readonly string[] = Object.values(TAXONOMY_FILES);
+  if (read.problems.some((problem) => vital.includes(path.basename(problem.file))))
+    throw new ContentError(read.problems);
+  return read;
+}
+
+/**
+ * Checks every postmortem and the taxonomies under a content folder, collecting all problems
  * rather than stopping at the first, so one build run lists everything an author must fix.
  */
 export function checkContent(contentRoot: string, taxonomy?: Taxonomy): CheckResult {
-  const tax = taxonomy ?? loadTaxonomy(contentRoot);
+  const read = taxonomy ? { taxonomy, problems: [] } : taxonomyFor(contentRoot);
+  const tax = read.taxonomy;
   const files = listPostmortemFiles(postmortemsDir(contentRoot));
-  const problems: Problem[] = [];
+  const problems: Problem[] = [...read.problems];
   const byId = new Map<string, string>();
   for (const file of files) {
     const id = postmortemIdFromPath(file);

@@ -10,6 +10,7 @@ const taxonomy: Taxonomy = {
     { id: 'SEV2', label: 'Second worst', description: 'Bad.' },
     { id: 'SEV1', label: 'Worst', description: 'Very bad.' },
   ],
+  synonyms: [],
 };
 
 describe('incidentRow', () => {
