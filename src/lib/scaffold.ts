@@ -77,6 +77,7 @@ export function scaffoldPostmortem({
     `summary: ${scalar(placeholder('the issue summary in one to three sentences: what broke, for whom, and why'))}`,
     '# draft while you write (shown by npm run dev only); in-review for the pull request; then published.',
     'status: draft',
+    "# visibility: public  # internal keeps it to your own site; public also puts it in the public build. Default: the site's",
     `# One of ${severities} (${taxonomy.severities[0]?.id ?? 'the first'} is the most severe).`,
     `severity: ${scalar(severity ?? placeholder('choose a severity from the line above'))}`,
     '# Times are ISO 8601 with Z or an offset, such as 2024-05-09T08:00:00Z or 2024-05-09T10:00:00+02:00.',

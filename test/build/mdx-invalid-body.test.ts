@@ -23,7 +23,7 @@ const expected: [string, number, number, string][] = [
     '2024-05-04-unknown-component',
     17,
     1,
-    '`<LatencyChart>` is not imported; import it or use a component the site provides (Callout, Figure)',
+    '`<LatencyChart>` is not imported; import it or use a component the site provides (Callout, Figure, Internal)',
   ],
   ['2024-05-05-missing-import', 14, 26, 'cannot import "./components/LatencyChart.astro": there is no '],
   [

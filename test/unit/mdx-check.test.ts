@@ -60,7 +60,7 @@ describe('the content check on MDX bodies that would not render', () => {
         column: 1,
         field: '',
         message:
-          '`<LatencyChart>` is not imported; import it or use a component the site provides (Callout, Figure)',
+          '`<LatencyChart>` is not imported; import it or use a component the site provides (Callout, Figure, Internal)',
       },
     ]);
   });

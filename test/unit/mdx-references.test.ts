@@ -98,14 +98,14 @@ describe('mdxReferenceProblems: what would throw when the page renders', () => {
         line: 1,
         column: 16,
         message:
-          '`<Chart>` is not imported; import it or use a component the site provides (Callout, Figure)',
+          '`<Chart>` is not imported; import it or use a component the site provides (Callout, Figure, Internal)',
       },
     ]);
   });
 
   it('reports a dotted component whose object is not defined', () => {
     expect(messages('<charts.Line />')).toEqual([
-      '`<charts.Line>` is not imported; import it or use a component the site provides (Callout, Figure)',
+      '`<charts.Line>` is not imported; import it or use a component the site provides (Callout, Figure, Internal)',
     ]);
   });
 

@@ -164,6 +164,7 @@ describe('scaffoldPostmortem', () => {
       'mitigatedAt',
       'resolvedAt',
       'timezone',
+      'visibility',
       'resolution',
       'timeline',
       'tasks',

@@ -8,6 +8,7 @@ describe('allowedKeysAt', () => {
       'title',
       'summary',
       'status',
+      'visibility',
       'severity',
       'startedAt',
       'detectedAt',
