@@ -137,6 +137,7 @@ export function astroEnv(
     // A developer's own overrides must not leak into fixture builds; a test sets them in `env`.
     HINDSIGHT_SITE: '',
     HINDSIGHT_BASE: '',
+    HINDSIGHT_AUDIENCE: '',
     HINDSIGHT_TEST_OPTIONS: JSON.stringify(config),
     ...env,
     HINDSIGHT_CONTENT_DIR: path.resolve(contentDir),
