@@ -52,6 +52,21 @@ export function withoutInternalFields<T extends Postmortem>(
 }
 
 /**
+ * Whether a build leaves `field` out of every postmortem: in a public build, when it or the
+ * field holding it (`tasks` for `tasks.owner`) is internal-only. Pages use it to drop a column
+ * or a figure that would otherwise read as empty ("Unassigned" for every task) rather than as
+ * withheld.
+ */
+export function isWithheld(
+  config: { audience: Audience; visibility: Pick<VisibilityConfig, 'internalFields'> },
+  field: InternalFieldPath,
+): boolean {
+  if (config.audience === 'internal') return false;
+  const [top] = field.split('.') as [InternalFieldPath];
+  return config.visibility.internalFields.some((withheld) => withheld === field || withheld === top);
+}
+
+/**
  * The `related` ids a build can link to: those of postmortems in the build, in the order
  * written. A public page must not name an internal incident, not even by its id.
  */

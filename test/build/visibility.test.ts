@@ -97,6 +97,10 @@ const rows = (doc: HTMLElement) =>
     tr.querySelectorAll('th, td').map((cell) => text(cell)),
   );
 
+/** The column headers of a table. */
+const columns = (table: HTMLElement | null | undefined) =>
+  (table?.querySelectorAll('thead th') ?? []).map((th) => text(th));
+
 /** The home page's totals as `{ label: value }`. */
 const stats = (doc: HTMLElement) =>
   Object.fromEntries(
@@ -287,8 +291,21 @@ describe('a public build', () => {
     const tasks = p1.querySelector('section[aria-labelledby="tasks"] table');
     expect(text(tasks)).toContain('Retry timed-out charges with exponential backoff');
     expect(tasks?.querySelectorAll('a[href^="https://"]')).toEqual([]);
+    expect(columns(tasks)).toEqual(['Task', 'Type', 'Due', 'Status']);
+  });
+
+  it('drops the owner and ticket columns and the figures per owner, rather than calling every task unassigned', async () => {
     const actionItems = await page(publicSite, 'action-items/index.html');
-    expect(text(actionItems.querySelector('main'))).not.toMatch(/Oriel|Ysolde|Tamsin/);
+    expect(columns(actionItems.querySelector('table.action-items'))).toEqual([
+      'Task',
+      'Incident',
+      'Due',
+      'Type',
+      'Status',
+    ]);
+    expect(actionItems.querySelector('#by-owner')).toBeNull();
+    expect(text(actionItems.querySelector('dl.stats'))).not.toContain('unassigned');
+    expect(text(actionItems.querySelector('main'))).not.toMatch(/Unassigned|Oriel|Ysolde|Tamsin/);
   });
 
   it('gives incident pages link previews of public postmortems only', async () => {
@@ -373,7 +390,12 @@ describe('an internal build', () => {
       ['History', `${REPOSITORY}/commits/main/test/fixtures/visibility/content/postmortems/${P1}.md`],
     ]);
     expect(p1.querySelector('a[href="https://tracker.visibility.test/PAY-4411"]')).not.toBeNull();
-    expect(text(p1.querySelector('section[aria-labelledby="tasks"]'))).toContain('Oriel Vantongeren');
+    const tasks = p1.querySelector('section[aria-labelledby="tasks"] table');
+    expect(columns(tasks)).toEqual(['Task', 'Type', 'Owner', 'Due', 'Status']);
+    expect(text(tasks)).toContain('Oriel Vantongeren');
+    const actionItems = await page(internal, 'action-items/index.html');
+    expect(columns(actionItems.querySelector('table.action-items'))).toContain('Owner');
+    expect(actionItems.querySelector('#by-owner')).not.toBeNull();
   });
 
   it('says in the header and the footer that it is the internal site', async () => {

@@ -6,6 +6,7 @@ import {
   inAudience,
   internalTagInMarkdown,
   internalTagInMarkdownMessage,
+  isWithheld,
   relatedWithin,
   withoutInternalFields,
 } from '../../src/lib/audience';
@@ -115,6 +116,23 @@ describe('withoutInternalFields', () => {
   it('passes over fields the postmortem does not have', () => {
     const data = parse(validPostmortem());
     expect(withoutInternalFields(data, ['authors', 'tasks.owner', 'rootCause.trigger'])).toEqual(data);
+  });
+});
+
+describe('isWithheld', () => {
+  const visibility = { internalFields: [...DEFAULT_INTERNAL_FIELDS] };
+
+  it('withholds the internal-only fields from a public build only', () => {
+    expect(isWithheld({ audience: 'public', visibility }, 'tasks.owner')).toBe(true);
+    expect(isWithheld({ audience: 'public', visibility }, 'tasks.due')).toBe(false);
+    expect(isWithheld({ audience: 'internal', visibility }, 'tasks.owner')).toBe(false);
+  });
+
+  it('withholds a nested field whose parent is withheld', () => {
+    const tasks = { internalFields: ['tasks' as const] };
+    expect(isWithheld({ audience: 'public', visibility: tasks }, 'tasks.owner')).toBe(true);
+    expect(isWithheld({ audience: 'public', visibility: tasks }, 'tasks')).toBe(true);
+    expect(isWithheld({ audience: 'public', visibility: tasks }, 'authors')).toBe(false);
   });
 });
 
