@@ -3,7 +3,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, type BuiltSite } from '../helpers/build-site';
+import { buildSite, tryBuildSite, type BuiltSite } from '../helpers/build-site';
 import { fixtureContent } from '../helpers/fixtures';
 import { findBrokenLinks } from '../helpers/links';
 import { loadIndex, type LoadedIndex } from '../helpers/pagefind';
@@ -403,6 +403,19 @@ describe('an internal build', () => {
     expect(text(home.querySelector('.site-header .audience-label'))).toBe('Internal site');
     expect(text(home.querySelector('.site-footer .audience-note'))).toBe(
       'Internal site: do not share outside Visibility Test Org.',
+    );
+  });
+});
+
+describe('<Internal> in a .md postmortem', () => {
+  it('stops the build, naming the file and line, since Markdown would show the block to everyone', async () => {
+    const result = await tryBuildSite(fixtureContent('visibility-markdown'), {
+      env: { HINDSIGHT_AUDIENCE: 'public' },
+    });
+    expect(result).toHaveProperty('code');
+    expect(result.output).toContain('2024-05-01-internal-tag-in-markdown.md');
+    expect(result.output).toContain(
+      '<Internal> at line 18, column 1 works only in .mdx postmortems: a .md file shows it as plain HTML to every reader, public builds included. Rename the file to .mdx, or take the tag out.',
     );
   });
 });
