@@ -173,6 +173,7 @@ describe('a public build', () => {
       'Open follow-up tasks': '3',
     });
     expect(linkedIncidents(home)).toEqual(PUBLIC);
+    expect(text(home.querySelector('.lede'))).toMatch(/^The postmortems we publish, searchable/);
     expect(text(home.querySelector('a[href="/incidents/"]:not(nav a)'))).toBe('All 3 incidents →');
 
     expect(linkedIncidents(await page(publicSite, 'incidents/index.html'))).toEqual(PUBLIC);
