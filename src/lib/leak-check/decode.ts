@@ -1,0 +1,109 @@
+/**
+ * Turning a built file's text into the text a reader (or a search index) would get from it, so
+ * that escapes and markup cannot hide a passage from the leak check: JSON string escapes,
+ * HTML entities (also when escaped twice, as in a feed's HTML descriptions), URL encoding and
+ * tags. Each view is split into words afterwards (`words.ts`), which also drops punctuation
+ * and case.
+ */
+
+/** `\"`, `\\`, `\/`, `\u00e9` become what they stand for; `\n`, `\t` and the like a space. */
+export function decodeJsonEscapes(text: string): string {
+  if (!text.includes('\\')) return text;
+  return text.replace(/\\(u[0-9a-fA-F]{4}|["\\/bfnrt])/g, (_all, escape: string) => {
+    if (escape[0] === 'u') return String.fromCharCode(parseInt(escape.slice(1), 16));
+    return '"\\/'.includes(escape) ? escape : ' ';
+  });
+}
+
+/**
+ * Named entities that serialisers emit. Any other named entity becomes a space: it stands for
+ * a symbol, never for a letter inside a word, except the accented letters `ACCENTS` covers.
+ */
+const NAMED: Readonly<Record<string, string>> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  szlig: 'ß',
+  aelig: 'æ',
+  AElig: 'Æ',
+  oslash: 'ø',
+  Oslash: 'Ø',
+  thorn: 'þ',
+  eth: 'ð',
+  shy: '',
+};
+
+/** `&eacute;`: a letter and a combining mark, composed by NFC. */
+const ACCENTS: Readonly<Record<string, string>> = {
+  acute: '\u0301',
+  grave: '\u0300',
+  circ: '\u0302',
+  uml: '\u0308',
+  tilde: '\u0303',
+  ring: '\u030a',
+  cedil: '\u0327',
+};
+
+const ENTITY = /&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/g;
+
+function codePoint(value: number): string {
+  return value > 0 && value <= 0x10ffff ? String.fromCodePoint(value) : ' ';
+}
+
+/** HTML character references, numeric and named, decoded once. */
+export function decodeEntities(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(ENTITY, (_all, name: string) => {
+    if (name[0] === '#') {
+      const hex = name[1] === 'x' || name[1] === 'X';
+      return codePoint(parseInt(name.slice(hex ? 2 : 1), hex ? 16 : 10));
+    }
+    const named = NAMED[name];
+    if (named !== undefined) return named;
+    const accent = /^([A-Za-z])(acute|grave|circ|uml|tilde|ring|cedil)$/.exec(name);
+    if (accent) return `${accent[1]}${ACCENTS[accent[2] ?? ''] ?? ''}`.normalize('NFC');
+    return ' ';
+  });
+}
+
+/** Runs of `%XX` decoded as UTF-8; a run that is not valid UTF-8 stays as written. */
+export function decodeUrlEscapes(text: string): string {
+  if (!text.includes('%')) return text;
+  return text.replace(/(?:%[0-9a-fA-F]{2})+/g, (run) => {
+    try {
+      return decodeURIComponent(run);
+    } catch {
+      return run;
+    }
+  });
+}
+
+/** Tags and comments replaced by a space, so the text around them reads on. */
+export function stripTags(text: string): string {
+  if (!text.includes('<')) return text;
+  return text.replace(/<!--[\s\S]*?-->/g, ' ').replace(/<\/?[A-Za-z!?][^<>]*>/g, ' ');
+}
+
+const decodeAll = (text: string) => decodeUrlEscapes(decodeEntities(decodeEntities(text)));
+
+/**
+ * The readings of a built file that the check splits into words, each once:
+ *
+ * 1. everything decoded, tags kept: attribute values (a `title`, a meta description, a
+ *    `data-pagefind-meta`), text in JSON and JavaScript, and prose with a literal `<` in it;
+ * 2. tags removed, then decoded: the page as read, where inline markup (`<strong>`, a link)
+ *    would otherwise split a sentence;
+ * 3. when decoding revealed tags (a feed's escaped HTML), those removed too.
+ */
+export function textViews(text: string): string[] {
+  const json = decodeJsonEscapes(text);
+  const views = [decodeAll(json)];
+  const read = decodeAll(stripTags(json));
+  if (read !== views[0]) views.push(read);
+  const unescaped = stripTags(read);
+  if (unescaped !== read) views.push(unescaped);
+  return views;
+}
