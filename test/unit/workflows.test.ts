@@ -14,8 +14,10 @@ import { fixtureContent, taxonomyFile } from '../helpers/fixtures';
 /**
  * The GitHub workflows in `.github/`: valid by action-validator (GitHub's workflow schema,
  * offline), and doing what the pull-request process relies on: a pull request runs the content
- * check with annotations, the build and the tests; main deploys to GitHub Pages under the Pages
- * base path. Also the pull-request template's review checklist and the CODEOWNERS example.
+ * check with annotations, the build and the tests; main deploys the internal site to GitHub
+ * Pages under the Pages base path, refusing a Pages site anyone can read; the optional public
+ * site is a public build (leak check included) pushed with a deploy key. Also the pull-request
+ * template's review checklist and the CODEOWNERS example.
  */
 const run = promisify(execFile);
 const github = path.join(projectRoot, '.github');
@@ -42,6 +44,7 @@ interface Step {
   env?: Record<string, string>;
 }
 interface Job {
+  if?: string;
   needs?: string | string[];
   permissions?: Record<string, string>;
   environment?: { name: string; url?: string };
@@ -64,8 +67,10 @@ const stepIndex = (job: Job, command: string) =>
 const using = (job: Job, action: string) => job.steps.find((step) => step.uses?.startsWith(`${action}@`));
 
 describe('the workflow files', () => {
-  it('include the pull-request and the deploy workflow', () => {
-    expect(workflowFiles).toEqual(expect.arrayContaining(['pull-request.yml', 'deploy.yml']));
+  it('include the pull-request, the deploy and the public deploy workflow', () => {
+    expect(workflowFiles).toEqual(
+      expect.arrayContaining(['pull-request.yml', 'deploy.yml', 'deploy-public.yml']),
+    );
   });
 
   it.each(workflowFiles)('%s is valid for action-validator', async (file) => {
@@ -152,17 +157,34 @@ describe('the deploy workflow', () => {
     expect(wf.concurrency).toEqual({ group: 'pages', 'cancel-in-progress': false });
   });
 
-  it('builds with the address and base path configure-pages reports', () => {
+  it('builds the internal site with the address and base path configure-pages reports', () => {
     const pages = using(build, 'actions/configure-pages');
     expect(pages?.id).toBe('pages');
     const buildStep = build.steps[stepIndex(build, 'npm run build')];
     expect(buildStep?.env).toEqual({
       HINDSIGHT_SITE: '${{ steps.pages.outputs.origin }}',
       HINDSIGHT_BASE: '${{ steps.pages.outputs.base_path }}',
+      HINDSIGHT_AUDIENCE: 'internal',
     });
     expect(build.steps.indexOf(pages as Step)).toBeLessThan(stepIndex(build, 'npm run build'));
     expect(stepIndex(build, 'npm install')).toBeGreaterThanOrEqual(0);
     expect(using(build, 'actions/upload-pages-artifact')?.with).toEqual({ path: 'dist' });
+  });
+
+  it('refuses, before building, a Pages site anyone can read, unless a variable says so on purpose', () => {
+    const guard = build.steps.findIndex((step) => step.run?.includes('/pages'));
+    const step = build.steps[guard];
+    expect(step?.run).toContain('gh api "repos/${GITHUB_REPOSITORY}/pages"');
+    // Anything but an explicit "public": false counts as public.
+    expect(step?.run).toContain('if .public == false then "private" else "public" end');
+    expect(step?.run).toMatch(/exit 1/);
+    expect(step?.env).toEqual({
+      GH_TOKEN: '${{ github.token }}',
+      MAY_BE_PUBLIC: '${{ vars.INTERNAL_SITE_MAY_BE_PUBLIC }}',
+    });
+    expect(build.permissions).toEqual({ contents: 'read', pages: 'read' });
+    expect(guard).toBeGreaterThan(build.steps.indexOf(using(build, 'actions/configure-pages') as Step));
+    expect(guard).toBeLessThan(stepIndex(build, 'npm run build'));
   });
 
   it('deploys in its own job with only the permissions Pages needs', () => {
@@ -183,6 +205,60 @@ describe('the deploy workflow', () => {
     expect(resolveConfig({}, { HINDSIGHT_SITE: 'https://sre.acme.example', HINDSIGHT_BASE: '' }).base).toBe(
       '/',
     );
+  });
+});
+
+describe('the public deploy workflow', () => {
+  const wf = workflow('deploy-public.yml');
+  const job = wf.jobs['publish'] as Job;
+  const build = job.steps[stepIndex(job, 'npm run build')];
+  const publish = job.steps.find((step) => step.run?.includes('git push'));
+
+  it('runs on pushes to main once PUBLIC_SITE is set, or by hand, never cancelling a run', () => {
+    expect(wf.on['push']).toEqual({ branches: ['main'] });
+    expect(Object.keys(wf.on)).toContain('workflow_dispatch');
+    expect(job.if).toBe("vars.PUBLIC_SITE != '' || github.event_name == 'workflow_dispatch'");
+    expect(wf.concurrency).toEqual({ group: 'public-site', 'cancel-in-progress': false });
+  });
+
+  it('lets its own token only read, and keeps it out of git', () => {
+    expect(wf.permissions).toEqual({ contents: 'read' });
+    expect(job.permissions).toBeUndefined();
+    expect(using(job, 'actions/checkout')?.with).toEqual({ 'persist-credentials': false });
+  });
+
+  it('builds for the public, so the leak check runs, at the address PUBLIC_SITE names', () => {
+    expect(build?.env).toEqual({
+      HINDSIGHT_AUDIENCE: 'public',
+      HINDSIGHT_SITE: '${{ steps.target.outputs.origin }}',
+      HINDSIGHT_BASE: '${{ steps.target.outputs.base }}',
+    });
+    expect(stepIndex(job, 'npm install')).toBeLessThan(stepIndex(job, 'npm run build'));
+  });
+
+  it('reads PUBLIC_SITE as GitHub Pages means it: the origin, and the path as the base', async () => {
+    const target = job.steps.find((step) => step.id === 'target');
+    const script = (target?.run ?? '').split('\n').filter((line) => /^(origin|base)=/.test(line.trim()));
+    expect(script).toHaveLength(2);
+    for (const [site, origin, base] of [
+      ['https://acme.github.io/postmortems-public/', 'https://acme.github.io', '/postmortems-public/'],
+      ['https://postmortems.acme.example', 'https://postmortems.acme.example', ''],
+    ] as const) {
+      const { stdout } = await run('bash', ['-c', `${script.join('\n')}\necho "$origin|$base"`], {
+        env: { ...process.env, PUBLIC_SITE: site },
+      });
+      expect(stdout.trim()).toBe(`${origin}|${base}`);
+      expect(resolveConfig({}, { HINDSIGHT_SITE: origin, HINDSIGHT_BASE: base }).base).toBe(base || '/');
+    }
+  });
+
+  it('publishes only after the build passed, with the deploy key, to the pinned GitHub host key', () => {
+    expect(publish).toBeDefined();
+    expect(job.steps.indexOf(publish as Step)).toBeGreaterThan(stepIndex(job, 'npm run build'));
+    expect(publish?.env?.['DEPLOY_KEY']).toBe('${{ secrets.PUBLIC_SITE_DEPLOY_KEY }}');
+    expect(publish?.run).toContain('StrictHostKeyChecking=yes');
+    expect(publish?.run).toContain('github.com ssh-ed25519 ');
+    expect(publish?.run).toContain('touch .nojekyll');
   });
 });
 
