@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { AstroError } from 'astro/errors';
 import * as pagefind from 'pagefind';
+import { writeVocabulary } from '../lib/indexed-vocabulary';
 import { contentTypeFor, resolveStaticFile } from '../lib/static-files';
 
 /** Pagefind's folder in the built site; the search page imports `pagefind.js` from it. */
@@ -73,7 +74,11 @@ export interface SearchIndexResult {
 
 type Logger = Pick<AstroIntegrationLogger, 'info' | 'warn'>;
 
-/** Indexes the built site in `siteDir` into `siteDir/pagefind/`. Always stops Pagefind's process. */
+/**
+ * Indexes the built site in `siteDir` into `siteDir/pagefind/`, and writes the vocabulary the
+ * search page suggests corrections from into `siteDir/pagefind/vocabulary/`, read from the same
+ * pages and the same parts of them. Always stops Pagefind's process.
+ */
 export async function buildSearchIndex(siteDir: string, logger: Logger): Promise<SearchIndexResult> {
   const started = performance.now();
   const outputPath = path.join(siteDir, PAGEFIND_DIR);
@@ -95,9 +100,17 @@ export async function buildSearchIndex(siteDir: string, logger: Logger): Promise
         'No incident pages were indexed, so search will find nothing. Is every postmortem a draft?',
       );
     }
+    const bundleDir = written.outputPath || outputPath;
+    const vocabulary = writeVocabulary(siteDir, bundleDir, INDEX_OPTIONS.excludeSelectors);
     const ms = Math.round(performance.now() - started);
     logger.info(`Indexed ${pageCount} incident pages for search in ${ms} ms.`);
-    return { pageCount, outputPath: written.outputPath || outputPath };
+    const trimmed = vocabulary.trimmed.length
+      ? `; the rarest words of ${vocabulary.trimmed.length} of its files were left out to keep each small`
+      : '';
+    logger.info(
+      `"Did you mean" knows ${vocabulary.words} words (largest file ${(vocabulary.largestGzipBytes / 1000).toFixed(1)} kB compressed${trimmed}).`,
+    );
+    return { pageCount, outputPath: bundleDir };
   } catch (error) {
     if (error instanceof AstroError) throw error;
     throw failure('build the search index', [error instanceof Error ? error.message : String(error)], error);
