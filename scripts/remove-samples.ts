@@ -53,6 +53,7 @@ if (!present.length && !hasBlock) {
 ${present.length} sample postmortem${present.length === 1 ? '' : 's'} removed; ${left} of your own remain${left === 1 ? 's' : ''}.
 Next:
   1. Set title, organization and site in hindsight() in astro.config.mjs.
-  2. Adapt content/taxonomy/root-causes.yaml and severities.yaml to your organisation.
+  2. Adapt content/taxonomy/root-causes.yaml and severities.yaml to your organisation, and add
+     your services' nicknames and jargon to synonyms.yaml.
   3. Add your first postmortem as content/postmortems/YYYY-MM-DD-short-slug.mdx and run npm run check:content.`);
 }
