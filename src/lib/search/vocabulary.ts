@@ -4,13 +4,14 @@ import { editDistance } from '../edit-distance';
  * "Did you mean": the words the search index holds, so a word that finds nothing (`certficate`,
  * `kubernets`) can be answered with the nearest words that would (`certificate`, `kubernetes`).
  * The build writes the vocabulary beside the Pagefind index from the text Pagefind indexed
- * (`src/lib/indexed-words.ts`), so it holds no word a reader could not already find by searching.
+ * (`src/lib/indexed-vocabulary.ts`), so it holds no word a reader could not find by searching.
  *
  * It is split into one file per first character, and the page fetches only the file for the
  * word it needs, once a word has found nothing: an ordinary search transfers none of it. Typos
- * rarely hit the first letter, and one file holds a twenty-sixth or so of the words, which keeps
- * it small at 10,000 postmortems. The cost is that a slip in the first letter (`xertificate`)
- * gets no suggestion.
+ * rarely hit the first letter, and a file holds a few per cent of the words; at 10,000
+ * postmortems a file that would pass 20 kB compressed keeps only the words on more pages
+ * (`SHARD_BUDGET_BYTES`). The cost is that a slip in the first letter (`xertificate`) gets no
+ * suggestion.
  */
 
 /** The vocabulary's folder inside the Pagefind bundle (`dist/pagefind/vocabulary/`). */
