@@ -25,7 +25,12 @@ export const TAXONOMY_FILES = { rootCauses: 'root-causes.yaml', severities: 'sev
 export const SYNONYMS_FILE = 'synonyms.yaml';
 
 /** Reads a YAML file and checks it against `schema`, adding a problem for each mistake. */
-function readYamlFile<T>(file: string, schema: z.ZodType<T>, problems: Problem[]): T | undefined {
+function readYamlFile<T>(
+  file: string,
+  schema: z.ZodType<T>,
+  problems: Problem[],
+  fieldName: (path: readonly PropertyKey[]) => string = fieldPath,
+): T | undefined {
   const source = parseYamlSource(fs.readFileSync(file, 'utf8'));
   for (const error of source.errors)
     problems.push({ file, ...error, field: '', message: `is not valid YAML: ${error.message}` });
@@ -36,7 +41,7 @@ function readYamlFile<T>(file: string, schema: z.ZodType<T>, problems: Problem[]
     problems.push({
       file,
       ...source.positionOf(issue.path),
-      field: fieldPath(issue.path),
+      field: fieldName(issue.path),
       message: messageOf(issue, source),
     });
   }
@@ -63,10 +68,22 @@ function readTaxonomyFile(file: string, problems: Problem[]): TaxonomyEntry[] {
   return readYamlFile(file, taxonomyFileSchema, problems) ?? [];
 }
 
+/**
+ * Where in the synonyms file a problem is, counted as a reader counts: `group 3, term 2`. Its
+ * groups and terms have no names, and `2.1` would read as a version number.
+ */
+function synonymsField(path: readonly PropertyKey[]): string {
+  const [group, term] = path.map(Number);
+  if (group === undefined || Number.isNaN(group)) return '';
+  return term === undefined || Number.isNaN(term)
+    ? `group ${group + 1}`
+    : `group ${group + 1}, term ${term + 1}`;
+}
+
 /** The synonym groups, or none when the file is absent: a team may do without synonyms. */
 function readSynonymsFile(file: string, problems: Problem[]): SynonymGroups {
   if (!fs.existsSync(file)) return [];
-  return readYamlFile(file, synonymsFileSchema, problems) ?? [];
+  return readYamlFile(file, synonymsFileSchema, problems, synonymsField) ?? [];
 }
 
 /**

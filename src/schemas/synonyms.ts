@@ -65,7 +65,7 @@ export const synonymsFileSchema = z
             ctx.addIssue({
               code: 'custom',
               path: [index, position],
-              message: `repeats "${term}", already item ${earlier + 1} of this group`,
+              message: `repeats "${term}", already term ${earlier + 1} of this group`,
             });
         });
         if (first.size < 2) return;

@@ -79,28 +79,38 @@ describe('mistakes in the synonyms file', () => {
       {
         line: 3,
         column: 3,
-        field: '1',
+        field: 'group 2',
         message: 'must list at least two terms that mean the same; one term alone changes no search',
       },
       {
         line: 4,
         column: 14,
-        field: '2.1',
+        field: 'group 3, term 2',
         message: "must be text; put a number in quotes ('503') so it is kept as written",
       },
-      { line: 5, column: 10, field: '3.1', message: 'is empty; write a word or phrase, or remove the item' },
-      { line: 6, column: 18, field: '4.2', message: 'repeats "db", already item 1 of this group' },
+      {
+        line: 5,
+        column: 10,
+        field: 'group 4, term 2',
+        message: 'is empty; write a word or phrase, or remove the item',
+      },
+      {
+        line: 6,
+        column: 18,
+        field: 'group 5, term 3',
+        message: 'repeats "db", already term 1 of this group',
+      },
       {
         line: 7,
         column: 9,
-        field: '5.1',
+        field: 'group 6, term 2',
         message: 'has no letters or digits, so it can never be searched for',
       },
-      { line: 8, column: 3, field: '6', message: 'must be a list of terms, such as [k8s, kubernetes]' },
+      { line: 8, column: 3, field: 'group 7', message: 'must be a list of terms, such as [k8s, kubernetes]' },
       {
         line: 9,
         column: 3,
-        field: '7',
+        field: 'group 8',
         message: 'has the same terms as the group on line 2; remove one of the two',
       },
     ]);
@@ -130,7 +140,7 @@ describe('mistakes in the synonyms file', () => {
   it('stop the build like any taxonomy mistake, as the loader throws them', () => {
     expect(() => loadTaxonomy(invalidSynonymsSite)).toThrow(ContentError);
     expect(() => loadTaxonomy(invalidSynonymsSite)).toThrow(
-      /synonyms\.yaml:3:3 {2}1: must list at least two/,
+      /synonyms\.yaml:3:3 {2}group 2: must list at least two/,
     );
   });
 
