@@ -39,6 +39,7 @@ export default defineConfig(
       'src/lib/time.ts',
       'src/lib/routes.ts',
       'src/lib/incidents.ts',
+      'src/lib/edit-distance.ts',
     ],
     rules: {
       'no-restricted-imports': [
