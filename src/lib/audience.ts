@@ -146,8 +146,12 @@ export function internalTagInMarkdown(source: string): { line: number; column: n
 export function internalTagInMarkdownMessage(source: string): string | undefined {
   const at = internalTagInMarkdown(source);
   if (!at) return undefined;
-  return `<Internal> at line ${at.line}, column ${at.column} works only in .mdx postmortems: a .md file shows it as plain HTML to every reader, public builds included. Rename the file to .mdx, or take the tag out.`;
+  return `<Internal> at line ${at.line}, column ${at.column} ${INTERNAL_IN_MARKDOWN}`;
 }
+
+/** Why `<Internal>` has no place in a `.md` file, for the build's error and the content check. */
+export const INTERNAL_IN_MARKDOWN =
+  'works only in .mdx postmortems: a .md file shows it as plain HTML to every reader, public builds included. Rename the file to .mdx, or take the tag out.';
 
 /** What decides which postmortems a build shows, and how. */
 export interface AudienceOptions {

@@ -5,6 +5,7 @@ import { postmortemSchema, type Postmortem } from '../schemas/postmortem';
 import { SLUG } from '../schemas/slug';
 import { POSTMORTEM_EXTENSIONS, postmortemIdFromPath, postmortemsDir } from './content-dir';
 import { mdxBodyProblems } from './mdx-body';
+import { INTERNAL_IN_MARKDOWN, internalTagInMarkdown } from './audience';
 import { ContentError, fieldPath, type Problem } from './problems';
 import { allowedKeysAt, didYouMean } from './schema-shape';
 import { isPlaceholder } from './placeholder';
@@ -99,7 +100,14 @@ export function checkPostmortemFile(
 ): { data?: Postmortem; source?: YamlSource; problems: Problem[] } {
   const checked = checkFrontmatter(file, text, schema);
   const frontmatter = FRONTMATTER.exec(text)?.[0];
-  if (frontmatter === undefined || !file.toLowerCase().endsWith('.mdx')) return checked;
+  if (frontmatter === undefined) return checked;
+  if (!file.toLowerCase().endsWith('.mdx')) {
+    // The build stops on this too; saying it here puts it in the pull request's check.
+    const internal = internalTagInMarkdown(text);
+    if (!internal) return checked;
+    const problem = { file, ...internal, field: '', message: `<Internal> ${INTERNAL_IN_MARKDOWN}` };
+    return { ...checked, problems: [...checked.problems, problem] };
+  }
   const body = mdxBodyProblems(file, text, frontmatter).map((problem) => ({ file, ...problem, field: '' }));
   return body.length ? { ...checked, problems: [...checked.problems, ...body] } : checked;
 }

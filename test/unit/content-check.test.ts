@@ -249,6 +249,21 @@ describe('checkContent on generated sites', () => {
     ]);
   });
 
+  it('reports <Internal> in a .md file, where it would show to every reader, at its line', () => {
+    const body = `${valid.trimEnd()}\n\nWhat we saw.\n\n<Internal>\nThe host was db-7.\n</Internal>\n`;
+    const { problems } = checkContent(
+      site({ 'checkout.md': body, 'other.mdx': body.replace('checkout', 'other') }),
+    );
+    expect(problems).toEqual([
+      expect.objectContaining({
+        file: expect.stringMatching(/checkout\.md$/),
+        line: body.split('\n').indexOf('<Internal>') + 1,
+        column: 1,
+        message: expect.stringMatching(/^<Internal> works only in \.mdx postmortems/),
+      }),
+    ]);
+  });
+
   it('reports a missing taxonomy file by name', () => {
     const dir = site({ 'checkout.mdx': valid });
     fs.rmSync(path.join(dir, 'taxonomy', 'severities.yaml'));
