@@ -87,8 +87,8 @@ describe('what a public build must not contain', () => {
   const ledger = of(selection.needles, LEDGER.file);
 
   it('of a left-out postmortem: its id as a slug, its title, and its passages of eight words or more', () => {
-    expect(selection.leftOut).toEqual([LEDGER]);
-    expect(selection.included).toEqual([CHECKOUT]);
+    expect(selection.leftOut).toEqual([LEDGER.file]);
+    expect(selection.included).toEqual([CHECKOUT.file]);
     expect(texts(ledger)).toEqual([
       'id id: 2023-09-14-quartzmoth-ledger',
       'title title: Quartzmoth ledger replica stalled payment capture',

@@ -92,6 +92,16 @@ describe('decoding a built file', () => {
       expect.stringContaining(sentence),
     );
   });
+  it('reads an HTML page as its text and, apart, its tags and comments', () => {
+    const page =
+      '<!DOCTYPE html><html><head><meta name="description" content="Quartzmoth ledger replica"></head>' +
+      '<body><p>The <a href="/x/">ledger</a> stalled</p><!-- draft: Larkspur owners --></body></html>';
+    const [read, tags, ...rest] = viewWords(page);
+    expect(rest).toEqual([]);
+    expect(read).toBe('the ledger stalled');
+    expect(tags).toContain('content quartzmoth ledger replica');
+    expect(tags).toContain('draft larkspur owners');
+  });
 });
 
 describe('unpacking a built file', () => {

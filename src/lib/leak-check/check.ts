@@ -103,10 +103,7 @@ export function checkBuiltSite(options: LeakCheckOptions): LeakCheckResult {
   const started = performance.now();
   const cwd = options.cwd ?? process.cwd();
   const { config } = options;
-  const postmortems = readPostmortems(options.contentDir).map((postmortem) => ({
-    ...postmortem,
-    file: path.relative(cwd, postmortem.file) || postmortem.file,
-  }));
+  const postmortems = readPostmortems(options.contentDir, (file) => path.relative(cwd, file) || file);
   const siteText = [config.title, config.tagline, config.organization ?? '', config.notice ?? ''];
   const selection = selectNeedles(postmortems, {
     visibility: config.visibility,

@@ -81,29 +81,39 @@ export function decodeUrlEscapes(text: string): string {
   });
 }
 
+/** A tag (from `<` and a letter, `/`, `!` or `?` to `>`) or a comment. */
+const TAG = /<!--[\s\S]*?-->|<\/?[A-Za-z!?][^<>]*>/g;
+
 /** Tags and comments replaced by a space, so the text around them reads on. */
 export function stripTags(text: string): string {
   if (!text.includes('<')) return text;
-  return text.replace(/<!--[\s\S]*?-->/g, ' ').replace(/<\/?[A-Za-z!?][^<>]*>/g, ' ');
+  return text.replace(TAG, ' ');
 }
 
+/** The tags and comments alone, one a line: attribute values, comments, tag names. */
+const tagsOf = (text: string) => (text.match(TAG) ?? []).join('\n');
+
 const decodeAll = (text: string) => decodeUrlEscapes(decodeEntities(decodeEntities(text)));
+
+/** An HTML page, where `<` in text is always escaped, so removing tags never removes text. */
+const isHtml = (text: string) => /^\s*<(?:!doctype html|html)[\s>]/i.test(text);
 
 /**
  * The readings of a built file that the check splits into words, each once:
  *
- * 1. everything decoded, tags kept: attribute values (a `title`, a meta description, a
- *    `data-pagefind-meta`), text in JSON and JavaScript, and prose with a literal `<` in it;
- * 2. tags removed, then decoded: the page as read, where inline markup (`<strong>`, a link)
- *    would otherwise split a sentence;
- * 3. when decoding revealed tags (a feed's escaped HTML), those removed too.
+ * - tags removed, then decoded: the page as read, where inline markup (`<strong>`, a link)
+ *   would otherwise split a sentence;
+ * - for an HTML page, its tags and comments: attribute values (a `title`, a meta description,
+ *   a `data-pagefind-meta`) and anything hidden in a comment;
+ * - for any other file, everything decoded with tags kept: text in JSON and JavaScript, and
+ *   prose with a literal `<` in it;
+ * - when decoding revealed tags (a feed's escaped HTML), those removed too.
  */
 export function textViews(text: string): string[] {
   const json = decodeJsonEscapes(text);
-  const views = [decodeAll(json)];
   const read = decodeAll(stripTags(json));
-  if (read !== views[0]) views.push(read);
+  const views = isHtml(json) ? [read, decodeAll(tagsOf(json))] : [decodeAll(json), read];
   const unescaped = stripTags(read);
   if (unescaped !== read) views.push(unescaped);
-  return views;
+  return [...new Set(views)];
 }

@@ -48,9 +48,9 @@ export interface Selection {
   needles: Needle[];
   /** Text the build publishes legitimately; passages and internal-only values it contains are no leak. */
   allowed: string[];
-  /** Postmortems left out of the build (internal ones and drafts), and those in it. */
-  leftOut: SourcePostmortem[];
-  included: SourcePostmortem[];
+  /** Files of the postmortems left out of the build (internal ones and drafts), and of those in it. */
+  leftOut: string[];
+  included: string[];
   /** Internal-only values too short to look for (see `MIN_VALUE_WORDS`). */
   tooShort: number;
   /** Configuration a check cannot use, one message each. */
@@ -90,8 +90,19 @@ const ENUM_KEYS = new Set(['type', 'status', 'kind']);
 
 const titleKey = (title: string) => wordList(title).join(' ');
 
+const passage = (kind: NeedleKind, source: string, reason: string, field: string, text: string): Needle => ({
+  kind,
+  source,
+  reason,
+  field,
+  text,
+  match: 'windows',
+  excusable: true,
+});
+
 /**
- * Chooses what to look for in a public build of `postmortems`:
+ * Chooses what to look for in a public build, one postmortem at a time so that ten thousand of
+ * them need not be held in memory at once (`add`, then `result`):
  *
  * - of every postmortem left out (internal, or a draft of any visibility): its id (as a
  *   whole slug, or as `incidents/<id>` when the id alone is a common word), its title (when at
@@ -101,41 +112,56 @@ const titleKey = (title: string) => wordList(title).join(' ');
  *   text of its `<Internal>` blocks;
  * - every never-publish phrase.
  */
-export function selectNeedles(postmortems: readonly SourcePostmortem[], options: NeedleOptions): Selection {
-  const { visibility } = options;
-  const included = postmortems.filter((postmortem) => inPublicBuild(postmortem, visibility.default));
-  const isIncluded = new Set(included);
-  const leftOut = postmortems.filter((postmortem) => !isIncluded.has(postmortem));
-  const needles: Needle[] = [];
-  const allowed: string[] = [...(options.siteText ?? [])];
-  const problems: string[] = [];
-  let tooShort = 0;
+export class NeedleSelection {
+  private readonly needles: Needle[] = [];
+  private readonly allowed: string[];
+  private readonly leftOut: string[] = [];
+  private readonly included: string[] = [];
+  private readonly publicTitles = new Set<string>();
+  private tooShort = 0;
 
-  const publicTitles = new Set(
-    included.map((postmortem) => titleKey(String(postmortem.data?.['title'] ?? ''))),
-  );
-  const passage = (
-    kind: NeedleKind,
-    source: string,
-    reason: string,
-    field: string,
-    text: string,
-  ): Needle => ({
-    kind,
-    source,
-    reason,
-    field,
-    text,
-    match: 'windows',
-    excusable: true,
-  });
+  constructor(private readonly options: NeedleOptions) {
+    this.allowed = [...(options.siteText ?? [])];
+  }
 
-  for (const postmortem of leftOut) {
-    const { file, id, data } = postmortem;
+  add(postmortem: SourcePostmortem): void {
+    if (inPublicBuild(postmortem, this.options.visibility.default)) this.addIncluded(postmortem);
+    else this.addLeftOut(postmortem);
+  }
+
+  result(): Selection {
+    const problems: string[] = [];
+    // A title that a public postmortem also has is published anyway: not a leak by itself.
+    const needles = this.needles.filter(
+      (needle) => needle.kind !== 'title' || !this.publicTitles.has(titleKey(needle.text)),
+    );
+    for (const phrase of this.options.visibility.neverPublish) {
+      if (!hasWords(phrase)) {
+        problems.push(
+          `${NEVER_PUBLISH_SOURCE}: "${phrase}" has no letters or digits, and the check compares words; write the name or word it stands for`,
+        );
+        continue;
+      }
+      needles.push({
+        kind: 'never-publish',
+        source: NEVER_PUBLISH_SOURCE,
+        reason: REASONS.neverPublish,
+        field: 'neverPublish',
+        text: phrase,
+        match: 'whole',
+        excusable: false,
+      });
+    }
+    const { allowed, leftOut, included, tooShort } = this;
+    return { needles, allowed, leftOut, included, tooShort, problems };
+  }
+
+  private addLeftOut({ file, id, data, body, mdx }: SourcePostmortem) {
+    this.leftOut.push(file);
     const reason = data?.['status'] === 'draft' ? REASONS.draft : REASONS.internal;
     const idWords = wordList(id);
     const idIsName = idWords.length >= 3 && idWords.some((word) => /\p{L}{3}/u.test(word));
-    needles.push({
+    this.needles.push({
       kind: 'id',
       source: file,
       reason,
@@ -146,12 +172,8 @@ export function selectNeedles(postmortems: readonly SourcePostmortem[], options:
       excusable: false,
     });
     const title = data?.['title'];
-    if (
-      typeof title === 'string' &&
-      wordList(title).length >= MIN_TITLE_WORDS &&
-      !publicTitles.has(titleKey(title))
-    ) {
-      needles.push({
+    if (typeof title === 'string' && wordList(title).length >= MIN_TITLE_WORDS) {
+      this.needles.push({
         kind: 'title',
         source: file,
         reason,
@@ -161,51 +183,44 @@ export function selectNeedles(postmortems: readonly SourcePostmortem[], options:
         excusable: false,
       });
     }
-    const body = bodyText(postmortem.body, postmortem.mdx);
+    const bodyTexts = bodyText(body, mdx);
     const texts = [
       ...textFields(data),
-      ...[...body.published, ...body.internal].map((text) => ({ field: 'body', text })),
+      ...[...bodyTexts.published, ...bodyTexts.internal].map((text) => ({ field: 'body', text })),
     ];
     for (const item of texts) {
       // Shorter text is left out: a few words in a row turn up in any site (see PASSAGE_WORDS).
-      if (wordList(item.text).length >= PASSAGE_WORDS)
-        needles.push(passage('passage', file, reason, item.field, item.text));
+      if (wordList(item.text).length >= PASSAGE_WORDS) {
+        this.needles.push(passage('passage', file, reason, item.field, item.text));
+      }
     }
   }
 
-  const internalOnly = (kind: NeedleKind, source: string, field: string, text: string) => {
+  private addIncluded({ file, id, data, body, mdx }: SourcePostmortem) {
+    this.included.push(file);
+    this.publicTitles.add(titleKey(String(data?.['title'] ?? '')));
+    const { internalFields } = this.options.visibility;
+    for (const path of internalFields) {
+      for (const item of valuesAt(data, path))
+        this.addInternalOnly('internal-field', file, item.field, item.text);
+    }
+    const bodyTexts = bodyText(body, mdx);
+    for (const text of bodyTexts.internal) this.addInternalOnly('internal-block', file, 'body', text);
+    this.allowed.push(id, ...bodyTexts.published);
+    for (const item of valuesExcept(data, [...internalFields, 'related'])) this.allowed.push(item.text);
+  }
+
+  private addInternalOnly(kind: NeedleKind, source: string, field: string, text: string) {
     const needle = passage(kind, source, REASONS.internalOnly, field, text);
-    if (wordList(text).length >= PASSAGE_WORDS) needles.push(needle);
-    else if (isDistinctiveValue(text)) needles.push({ ...needle, match: 'whole' });
-    else if (!ENUM_KEYS.has(field.split('.').pop() ?? '') && /\p{L}{3}/u.test(text)) tooShort++;
-  };
-  for (const postmortem of included) {
-    const { file, id, data } = postmortem;
-    for (const path of visibility.internalFields) {
-      for (const item of valuesAt(data, path)) internalOnly('internal-field', file, item.field, item.text);
-    }
-    const body = bodyText(postmortem.body, postmortem.mdx);
-    for (const text of body.internal) internalOnly('internal-block', file, 'body', text);
-    allowed.push(id, ...body.published);
-    for (const item of valuesExcept(data, [...visibility.internalFields, 'related'])) allowed.push(item.text);
+    if (wordList(text).length >= PASSAGE_WORDS) this.needles.push(needle);
+    else if (isDistinctiveValue(text)) this.needles.push({ ...needle, match: 'whole' });
+    else if (!ENUM_KEYS.has(field.split('.').pop() ?? '') && /\p{L}{3}/u.test(text)) this.tooShort++;
   }
+}
 
-  for (const phrase of visibility.neverPublish) {
-    if (!hasWords(phrase)) {
-      problems.push(
-        `${NEVER_PUBLISH_SOURCE}: "${phrase}" has no letters or digits, and the check compares words; write the name or word it stands for`,
-      );
-      continue;
-    }
-    needles.push({
-      kind: 'never-publish',
-      source: NEVER_PUBLISH_SOURCE,
-      reason: REASONS.neverPublish,
-      field: 'neverPublish',
-      text: phrase,
-      match: 'whole',
-      excusable: false,
-    });
-  }
-  return { needles, allowed, leftOut, included, tooShort, problems };
+/** `NeedleSelection` over a list of postmortems. */
+export function selectNeedles(postmortems: Iterable<SourcePostmortem>, options: NeedleOptions): Selection {
+  const selection = new NeedleSelection(options);
+  for (const postmortem of postmortems) selection.add(postmortem);
+  return selection.result();
 }

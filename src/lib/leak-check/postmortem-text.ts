@@ -52,11 +52,17 @@ export function parsePostmortem(file: string, text: string): SourcePostmortem {
   };
 }
 
-/** Every postmortem file in `contentRoot/postmortems/`, as `npm run check` lists them. */
-export function readPostmortems(contentRoot: string): SourcePostmortem[] {
-  return listPostmortemFiles(postmortemsDir(contentRoot)).map((file) =>
-    parsePostmortem(file, fs.readFileSync(file, 'utf8')),
-  );
+/**
+ * Every postmortem file in `contentRoot/postmortems/`, as `npm run check` lists them, read one
+ * at a time as they are asked for; `name` gives the path reports show.
+ */
+export function* readPostmortems(
+  contentRoot: string,
+  name: (file: string) => string = (file) => file,
+): Generator<SourcePostmortem> {
+  for (const file of listPostmortemFiles(postmortemsDir(contentRoot))) {
+    yield parsePostmortem(name(file), fs.readFileSync(file, 'utf8'));
+  }
 }
 
 /** The free-text fields of the frontmatter; `*` is every item of a list. */
