@@ -92,6 +92,7 @@ describe('decoding a built file', () => {
       expect.stringContaining(sentence),
     );
   });
+
   it('reads an HTML page as its text and, apart, its tags and comments', () => {
     const page =
       '<!DOCTYPE html><html><head><meta name="description" content="Quartzmoth ledger replica"></head>' +
