@@ -165,7 +165,7 @@ describe('a public build that leaks by itself', () => {
     });
     expect(output).toContain('hindsight({ visibility.neverPublish }) (never to be published):');
     expect(output).toMatch(
-      /^ {2}never-publish phrase "Gallowglass" in incidents\/2024-06-02-search-results-stale-after-reindex\/index\.html, pagefind\/fragment\/\S+ \(gzip, decompressed\)$/m,
+      /^ {2}never-publish phrase "Gallowglass" in incidents\/2024-06-02-search-results-stale-after-reindex\/index\.html, .*pagefind\/fragment\/\S+ \(gzip, decompressed\)/m,
     );
   });
 });
