@@ -34,6 +34,15 @@ describe('passages', () => {
     ).toEqual([]);
   });
 
+  it('of exactly eight words are found, and only whole', () => {
+    const eight = new NeedleIndex([needle('Orchid cache eviction storm emptied the session store')]);
+    expect(eight.runCount).toBe(1);
+    expect(eight.find('After the Orchid cache eviction storm emptied the session store, …')).toEqual([
+      { needle: 0, word: 0 },
+    ]);
+    expect(eight.find('Orchid cache eviction storm emptied the session')).toEqual([]);
+  });
+
   it('are not found from fewer than eight words in a row', () => {
     expect(found(index, 'sits between billing and the payment provider')).toEqual([]);
     expect(found(index, 'ledger replica sits between billing, then: and the payment provider')).toEqual([]);

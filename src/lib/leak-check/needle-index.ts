@@ -313,7 +313,8 @@ export class NeedleIndex {
 
   private buildRunTable(runs: number) {
     this.table = new Int32Array(capacityFor(runs * 2));
-    this.filter = new Int32Array(Math.min(capacityFor(runs * FILTER_BITS_PER_RUN), MAX_FILTER_BITS) / 32);
+    const filterBits = Math.min(capacityFor(Math.max(runs * FILTER_BITS_PER_RUN, 32)), MAX_FILTER_BITS);
+    this.filter = new Int32Array(filterBits / 32);
     this.excusedRuns = new Uint8Array(this.pool.length);
     const mask = this.table.length - 1;
     const filterMask = this.filter.length * 32 - 1;
