@@ -6,16 +6,17 @@
  */
 import { NOUNS, pluralWord } from '../lib/labels';
 import { buildFacets, type Facet, type SearchLabels } from '../lib/search/facets';
-import {
-  effectiveSort,
-  facetCounts,
-  searchPlan,
-  type FilterCounts,
-  type PagefindQuery,
-} from '../lib/search/query';
+import { didYouMeanLinks, relaxationNotice, type NoticePart } from '../lib/search/notice';
+import { effectiveSort, type FilterCounts, type PagefindQuery } from '../lib/search/query';
 import { EXCERPT_LENGTH, PAGE_SIZE, PAGEFIND_RANKING, TYPING_DELAY_MS } from '../lib/search/ranking';
 import type { FilterKey } from '../lib/search/record';
-import { resultSummary, resultView, type ResultFragment, type ResultView } from '../lib/search/results';
+import { resultSummary, resultView, type ResultView } from '../lib/search/results';
+import {
+  SearchSession,
+  type PagefindResponse,
+  type SearchOutcome,
+  type ShownResult,
+} from '../lib/search/search-session';
 import {
   activeFilterCount,
   clearFilters,
@@ -29,18 +30,15 @@ import {
   type SearchState,
   type Sort,
 } from '../lib/search/state';
+import type { SynonymGroups } from '../lib/search/synonyms';
+import { parseVocabulary, vocabularyFile, type Vocabulary } from '../lib/search/vocabulary';
 
 /** The parts of Pagefind's browser API this page uses (`pagefind.js`, 1.x). */
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   filters(): Promise<FilterCounts>;
-  search(term: string | null, options: PagefindQuery['options']): Promise<PagefindResponse>;
-}
-
-interface PagefindResponse {
-  results: { id: string; data(): Promise<ResultFragment> }[];
-  filters: FilterCounts;
+  search(term: string | null, options: Partial<PagefindQuery['options']>): Promise<PagefindResponse>;
 }
 
 /** A collapsed facet shows at most this many values; "Show all" shows the rest. */
@@ -49,6 +47,7 @@ const FACET_PREVIEW = 8;
 export async function startSearch(root: HTMLElement): Promise<void> {
   const ui = elements(root);
   const labels = JSON.parse(root.dataset['labels'] ?? '{}') as SearchLabels;
+  const synonyms = JSON.parse(root.dataset['synonyms'] ?? '[]') as SynonymGroups;
   let state = parseSearchParams(location.search);
   syncControls();
 
@@ -64,9 +63,15 @@ export async function startSearch(root: HTMLElement): Promise<void> {
     return;
   }
   ui.panel.hidden = false;
+  const session = new SearchSession({
+    search: (term, options) => pagefind.search(term, options),
+    totals,
+    synonyms,
+    vocabulary: vocabularyShards(),
+  });
 
   const facetViews = new FacetViews(ui, (key, value) => commit(toggleFilter(state, key, value), 'push'));
-  let results: PagefindResponse['results'] = [];
+  let results: ShownResult[] = [];
   let shown = 0;
   let generation = 0;
   let typingTimer: ReturnType<typeof setTimeout> | undefined;
@@ -82,7 +87,8 @@ export async function startSearch(root: HTMLElement): Promise<void> {
     search(mine).catch((error: unknown) => {
       if (mine !== generation) return;
       console.error('Hindsight: search failed.', error);
-      ui.status.textContent = 'The search failed. Reload the page to try again.';
+      ui.summary.textContent = 'The search failed. Reload the page to try again.';
+      ui.notice.hidden = true;
       ui.list.removeAttribute('aria-busy');
     });
   }
@@ -90,35 +96,56 @@ export async function startSearch(root: HTMLElement): Promise<void> {
   /** Runs the search for `state` and shows it; a newer run supersedes an older one mid-flight. */
   async function search(mine: number) {
     ui.list.setAttribute('aria-busy', 'true');
-    const plan = searchPlan(state);
-    const facetKeys = Object.keys(plan.facets) as FilterKey[];
-    const [main, ...perFacet] = await Promise.all([
-      pagefind.search(plan.main.term, plan.main.options),
-      ...facetKeys.map((key) => {
-        const query = plan.facets[key] as PagefindQuery;
-        return pagefind.search(query.term, query.options);
-      }),
-    ]);
-    if (mine !== generation || !main) return;
-    const counts = facetCounts(
-      main.filters,
-      Object.fromEntries(facetKeys.map((key, index) => [key, perFacet[index]?.filters ?? {}])),
-    );
-    facetViews.render(buildFacets(totals, counts, state, labels));
+    const outcome = await session.run(state);
+    if (mine !== generation) return;
+    facetViews.render(buildFacets(totals, outcome.counts, state, labels));
     ui.clearButtons.forEach((button) => (button.hidden = activeFilterCount(state) === 0));
     labelFiltersToggle();
 
-    results = main.results;
+    results = outcome.results;
     shown = 0;
     ui.list.replaceChildren();
     await showMore(mine);
     if (mine !== generation) return;
-    ui.status.textContent = resultSummary(results.length, state);
+    showStatus(outcome);
     ui.empty.hidden = results.length > 0;
     ui.emptyHint.textContent = emptyHint(state);
+    showDidYouMean(outcome);
     ui.list.removeAttribute('aria-busy');
     // Which search the page now shows, as its query string; tests wait on it.
     root.dataset['shown'] = toSearchParams(state).toString();
+  }
+
+  /**
+   * The live region: how many incidents, then, for a relaxed search, what was searched instead
+   * and a link back to the strict search. One region, so the notice is read with the count.
+   */
+  function showStatus(outcome: SearchOutcome) {
+    ui.summary.textContent = resultSummary(results.length, state, Boolean(outcome.relaxation));
+    ui.notice.hidden = !outcome.relaxation;
+    // The leading space keeps the live region's text a sentence apart from the count.
+    ui.notice.replaceChildren(
+      ...(outcome.relaxation
+        ? [
+            document.createTextNode(' '),
+            ...renderNotice(relaxationNotice(location.pathname, state, outcome.relaxation)),
+          ]
+        : []),
+    );
+  }
+
+  function showDidYouMean(outcome: SearchOutcome) {
+    const links = didYouMeanLinks(location.pathname, state, outcome.didYouMean);
+    ui.didYouMean.hidden = links.length === 0;
+    ui.suggestions.replaceChildren(
+      ...links.flatMap((link, index) => {
+        const anchor = document.createElement('a');
+        anchor.href = link.href;
+        anchor.textContent = link.suggestion;
+        const separator = index === 0 ? '' : index === links.length - 1 ? ' or ' : ', ';
+        return separator ? [document.createTextNode(separator), anchor] : [anchor];
+      }),
+    );
   }
 
   /** Renders the next page of results; returns the first new result's link, for focus. */
@@ -168,8 +195,9 @@ export async function startSearch(root: HTMLElement): Promise<void> {
       const q = normaliseQuery(ui.input.value);
       if (q === state.q) return;
       // The first keystroke of a run adds a history entry; the rest refine it, so Back returns
-      // to the search before the typing rather than through every prefix of the words.
-      commit({ ...state, q }, typing ? 'replace' : 'push');
+      // to the search before the typing rather than through every prefix of the words. New
+      // words get the forgiving search again, even after the strict one was asked for.
+      commit({ ...state, q, strict: false }, typing ? 'replace' : 'push');
       typing = true;
     }, TYPING_DELAY_MS);
   });
@@ -177,7 +205,8 @@ export async function startSearch(root: HTMLElement): Promise<void> {
   ui.form.addEventListener('submit', (event) => {
     event.preventDefault();
     clearTimeout(typingTimer);
-    const next = { ...state, q: normaliseQuery(ui.input.value) };
+    const q = normaliseQuery(ui.input.value);
+    const next: SearchState = { ...state, q, strict: q === state.q && state.strict === true };
     if (!sameSearch(next, state)) commit(next, typing ? 'replace' : 'push');
     typing = false;
   });
@@ -214,6 +243,23 @@ export async function startSearch(root: HTMLElement): Promise<void> {
     first?.focus();
   });
 
+  // The notice's and the suggestions' links are searches of this page: run them in place, as
+  // the controls do, rather than reloading the page and its index.
+  for (const container of [ui.notice, ui.suggestions]) {
+    container.addEventListener('click', (event) => {
+      const link = (event.target as Element | null)?.closest<HTMLAnchorElement>('a[href]');
+      if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey) return;
+      if (event.shiftKey || event.altKey) return;
+      event.preventDefault();
+      clearTimeout(typingTimer);
+      typing = false;
+      const next = parseSearchParams(new URL(link.href).search);
+      commit(next, 'push');
+      syncControls();
+      ui.input.focus();
+    });
+  }
+
   window.addEventListener('popstate', () => {
     clearTimeout(typingTimer);
     typing = false;
@@ -242,6 +288,47 @@ async function loadPagefind(): Promise<Pagefind> {
   return pagefind;
 }
 
+/**
+ * The vocabulary the build writes beside the index, for words the index does not hold. Each
+ * shard (words by first letter) is fetched the first time a word needs it, so a search whose
+ * words all match downloads none of it. A missing or unreadable file means no suggestions; the
+ * search itself still works.
+ */
+function vocabularyShards(): (word: string) => Promise<Vocabulary | undefined> {
+  const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
+  const shards = new Map<string, Promise<Vocabulary | undefined>>();
+  return (word) => {
+    const file = vocabularyFile(word);
+    let shard = shards.get(file);
+    if (!shard) {
+      shard = fetch(`${base}pagefind/${file}`)
+        .then(async (response) => (response.ok ? parseVocabulary(await response.json()) : undefined))
+        .catch((error: unknown) => {
+          console.warn('Hindsight: no spelling suggestions, the vocabulary could not be read.', error);
+          return undefined;
+        });
+      shards.set(file, shard);
+    }
+    return shard;
+  };
+}
+
+/** The notice's parts as DOM: words emphasised, the link a link. */
+function renderNotice(parts: readonly NoticePart[]): Node[] {
+  return parts.map((part) => {
+    if (part.kind === 'text') return document.createTextNode(part.text);
+    if (part.kind === 'words') {
+      const em = document.createElement('em');
+      em.textContent = part.text;
+      return em;
+    }
+    const link = document.createElement('a');
+    link.href = part.href;
+    link.append(...renderNotice(part.parts));
+    return link;
+  });
+}
+
 /** The title the page was built with ("Search · <site title>"), before any query was added to it. */
 const BASE_TITLE = document.title;
 
@@ -253,7 +340,7 @@ function emptyHint(state: SearchState): string {
   const filtered = activeFilterCount(state) > 0;
   if (filtered && state.q) return 'Clear the filters to search every incident, or try other words.';
   if (filtered) return 'Filters narrow each other: clear some of them to see more.';
-  return 'Try fewer or different words: a symptom ("email down"), a cause ("disk failure") or a service.';
+  return 'Check the spelling, or try other words: a symptom ("email down"), a cause ("disk failure") or a service.';
 }
 
 function elements(root: HTMLElement) {
@@ -271,11 +358,14 @@ function elements(root: HTMLElement) {
     facets: one<HTMLElement>('[data-facets]'),
     filtersToggle: one<HTMLButtonElement>('[data-filters-toggle]'),
     clearButtons: [...root.querySelectorAll<HTMLButtonElement>('[data-clear-filters]')],
-    status: one<HTMLElement>('[data-search-status]'),
+    summary: one<HTMLElement>('[data-search-summary]'),
+    notice: one<HTMLElement>('[data-search-notice]'),
     sort: one<HTMLSelectElement>('[data-search-sort]'),
     list: one<HTMLOListElement>('[data-search-results]'),
     empty: one<HTMLElement>('[data-search-empty]'),
     emptyHint: one<HTMLElement>('[data-empty-hint]'),
+    didYouMean: one<HTMLElement>('[data-did-you-mean]'),
+    suggestions: one<HTMLElement>('[data-suggestions]'),
     more: one<HTMLButtonElement>('[data-search-more]'),
     facetTemplate: one<HTMLTemplateElement>('template[data-template="facet"]'),
     optionTemplate: one<HTMLTemplateElement>('template[data-template="facet-option"]'),

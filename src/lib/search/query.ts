@@ -31,7 +31,8 @@ export interface SearchPlan {
 export const effectiveSort = (state: Pick<SearchState, 'q' | 'sort'>): Sort =>
   state.sort === 'relevance' && !state.q ? 'newest' : state.sort;
 
-const SORT_OPTIONS: Record<Sort, PagefindQuery['options']['sort']> = {
+/** Pagefind's sort option for each sort the page offers. */
+export const SORT_OPTIONS: Record<Sort, PagefindQuery['options']['sort']> = {
   relevance: {},
   newest: { started: 'desc' },
   longest: { duration: 'desc' },

@@ -110,12 +110,13 @@ export function parseExcerpt(html: string): ExcerptPart[] {
 
 /**
  * The sentence the live region reads after each search: how many incidents, for which words,
- * and whether filters narrowed it.
+ * and whether filters narrowed it. After a relaxed search the notice that follows names the
+ * words, so the sentence leaves them out.
  */
-export function resultSummary(count: number, state: SearchState): string {
+export function resultSummary(count: number, state: SearchState, relaxed = false): string {
   const filters = Object.values(state.filters).reduce((sum, values) => sum + values.length, 0);
   const filtered = filters ? ` with ${plural(filters, NOUNS.filter)}` : '';
-  const words = state.q ? ` for “${state.q}”` : '';
+  const words = state.q && !relaxed ? ` for “${state.q}”` : '';
   if (count === 0) return `No incidents found${words}${filtered}.`;
   if (!state.q && !filters)
     return pluralWord(count, { one: 'One incident.', other: `All ${plural(count, NOUNS.incident)}.` });

@@ -3,8 +3,10 @@ import { FILTER_KEYS, type FilterKey } from './record';
 /**
  * A search as a value, and its place in the URL. The URL is the state: a search is a link one
  * can paste in an incident channel, and back and forward step through searches. Parameters
- * are `q`, one per facet (repeated for several values, e.g. `services=email&services=dns`)
- * and `sort`; the default sort is left out so the plain link stays short.
+ * are `q`, one per facet (repeated for several values, e.g. `services=email&services=dns`),
+ * `sort`, and `strict=1` when the reader asked for incidents holding every word as typed, with
+ * no relaxation and no correction (see `search-session.ts`); defaults are left out so the plain
+ * link stays short, and a relaxed search is the plain link.
  */
 
 export const SORTS = ['relevance', 'newest', 'longest'] as const;
@@ -19,9 +21,18 @@ export interface SearchState {
   /** Selected values per facet; a facet with none selected is absent. Values keep URL order. */
   filters: SearchFilters;
   sort: Sort;
+  /**
+   * Only incidents holding every word, as typed: no words left out, no synonyms, no correction
+   * of typos. Default `false` (absent); means nothing without words, so it is dropped when `q`
+   * is empty.
+   */
+  strict?: boolean;
 }
 
 export const emptyState = (): SearchState => ({ q: '', filters: {}, sort: DEFAULT_SORT });
+
+/** The value of the `strict` parameter that turns it on; anything else leaves it off. */
+export const STRICT_ON = '1';
 
 const isSort = (value: string | null): value is Sort => SORTS.includes(value as Sort);
 
@@ -39,10 +50,16 @@ export function parseSearchParams(params: URLSearchParams | string): SearchState
     if (values.length) filters[key] = values;
   }
   const sort = search.get('sort');
-  return { q: normaliseQuery(search.get('q') ?? ''), filters, sort: isSort(sort) ? sort : DEFAULT_SORT };
+  const q = normaliseQuery(search.get('q') ?? '');
+  const state: SearchState = { q, filters, sort: isSort(sort) ? sort : DEFAULT_SORT };
+  if (q && search.get('strict') === STRICT_ON) state.strict = true;
+  return state;
 }
 
-/** Writes a search as query parameters: `q` first, facets in their display order, then `sort`. */
+/**
+ * Writes a search as query parameters: `q` first, facets in their display order, then `sort`,
+ * then `strict`.
+ */
 export function toSearchParams(state: SearchState): URLSearchParams {
   const params = new URLSearchParams();
   const q = normaliseQuery(state.q);
@@ -51,6 +68,7 @@ export function toSearchParams(state: SearchState): URLSearchParams {
     for (const value of unique(state.filters[key] ?? [])) params.append(key, value);
   }
   if (state.sort !== DEFAULT_SORT) params.set('sort', state.sort);
+  if (state.strict && q) params.set('strict', STRICT_ON);
   return params;
 }
 

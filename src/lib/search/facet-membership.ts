@@ -1,0 +1,75 @@
+import { FILTER_KEYS, type FilterKey } from './record';
+import type { SearchFilters } from './state';
+
+/**
+ * Filters and facet counts for a relaxed search, worked out in the page. Pagefind filters and
+ * counts the results of one search, but a relaxed search is several searches merged, and the
+ * count of a union cannot be added up from the counts of its parts. So the page learns once
+ * which filter values each incident has (one filter-only Pagefind search per value, over
+ * filter indexes the page has already loaded for the facet totals, so nothing more is
+ * downloaded) and filters and counts the merged incidents itself, with the same rules as
+ * `query.ts`: values of one facet are alternatives, facets narrow each other, and a facet's
+ * counts ignore its own selection.
+ */
+
+/** Filter values by facet, for one incident. */
+export type FilterValues = Readonly<Partial<Record<FilterKey, readonly string[]>>>;
+
+/** Filter values by page id, for every incident in the index. */
+export type Membership = ReadonlyMap<string, FilterValues>;
+
+/** The incidents that have one filter value, as a filter-only search returns them. */
+export interface ValueMembers {
+  key: FilterKey;
+  value: string;
+  ids: readonly string[];
+}
+
+export function membershipOf(lists: readonly ValueMembers[]): Membership {
+  const membership = new Map<string, Partial<Record<FilterKey, string[]>>>();
+  for (const { key, value, ids } of lists) {
+    for (const id of ids) {
+      const values = membership.get(id) ?? {};
+      membership.set(id, values);
+      (values[key] ??= []).push(value);
+    }
+  }
+  return membership;
+}
+
+/** Whether an incident passes the selection, leaving out one facet's own selection if asked. */
+export function passesFilters(values: FilterValues | undefined, filters: SearchFilters, except?: FilterKey) {
+  return FILTER_KEYS.every((key) => {
+    const selected = filters[key];
+    if (key === except || !selected?.length) return true;
+    return selected.some((value) => values?.[key]?.includes(value));
+  });
+}
+
+/** The ids that pass the selection, in the order given. */
+export function filterIds(ids: readonly string[], membership: Membership, filters: SearchFilters): string[] {
+  return ids.filter((id) => passesFilters(membership.get(id), filters));
+}
+
+/**
+ * Each facet's counts among `ids`: for a facet with a selection, what picking another of its
+ * values would give (its own selection left out); for the others, the counts among the results.
+ */
+export function countFacets(
+  ids: readonly string[],
+  membership: Membership,
+  filters: SearchFilters,
+): Record<FilterKey, Record<string, number>> {
+  const counts = Object.fromEntries(FILTER_KEYS.map((key) => [key, {}])) as Record<
+    FilterKey,
+    Record<string, number>
+  >;
+  for (const id of ids) {
+    const values = membership.get(id);
+    for (const key of FILTER_KEYS) {
+      if (!passesFilters(values, filters, key)) continue;
+      for (const value of values?.[key] ?? []) counts[key][value] = (counts[key][value] ?? 0) + 1;
+    }
+  }
+  return counts;
+}

@@ -1,0 +1,367 @@
+import { countFacets, filterIds, membershipOf, type Membership, type ValueMembers } from './facet-membership';
+import { mergeHits, type Hit, type MergedHit } from './merge';
+import {
+  effectiveSort,
+  facetCounts,
+  searchPlan,
+  SORT_OPTIONS,
+  type FilterCounts,
+  type PagefindQuery,
+} from './query';
+import { FILTER_KEYS, type FilterKey } from './record';
+import {
+  concept,
+  correctedQuery,
+  FEW_RESULTS,
+  isStopword,
+  limitAlternatives,
+  queryConcepts,
+  searchTerm,
+  type Concept,
+} from './relax';
+import type { ResultFragment } from './results';
+import type { SearchState, Sort } from './state';
+import type { SynonymGroups } from './synonyms';
+import { suggest, wordsOf, type Vocabulary } from './vocabulary';
+
+/**
+ * One search as the page runs it: the strict search Pagefind answers (every word), and when that
+ * finds fewer than `FEW_RESULTS` incidents, the relaxed search (`relax.ts`, `merge.ts`), with
+ * a correction for a word the index does not hold. Pagefind is passed in, so the decisions are
+ * tested with a small index in memory.
+ *
+ * Every search a relaxed query makes is counted against a cap: the strict search and the facet
+ * searches `query.ts` plans (at most six), then at most `MAX_ALTERNATIVES` (8) searches for the
+ * words and their synonyms, at most as many again once a typo is corrected, and one search per
+ * displayed combination of words, for excerpts that mark all of them (at most the page size,
+ * usually two or three). The filter memberships and sort orders a relaxed search needs are
+ * searched once per page load, not per query.
+ */
+
+/** One result as Pagefind's `search()` returns it: no fragment loaded until `data()`. */
+export interface PagefindHit extends Hit {
+  data(): Promise<ResultFragment>;
+}
+
+export interface PagefindResponse {
+  results: PagefindHit[];
+  /** Counts per filter value among the results. */
+  filters: FilterCounts;
+}
+
+/** One call to Pagefind's `search()`. */
+export type PagefindSearch = (
+  term: string | null,
+  options: Partial<PagefindQuery['options']>,
+) => Promise<PagefindResponse>;
+
+/** A result to show: its id, and how to load what it displays. */
+export interface ShownResult {
+  id: string;
+  data(): Promise<ResultFragment>;
+}
+
+/** A word that found nothing, with the nearest words the index holds, best first. */
+export interface WordSuggestions {
+  word: string;
+  suggestions: string[];
+}
+
+/** What a relaxed search did, for the notice above its results. */
+export interface Relaxation {
+  /** Incidents holding every word (the strict search); they come first. */
+  strictCount: number;
+  /** The words (or phrases) that found incidents, in query order, corrections in place of typos. */
+  matched: string[];
+  /** The words that found nothing anywhere, even corrected. */
+  unmatched: string[];
+  /** Words the index does not hold, replaced by the nearest word it does. */
+  corrections: { from: string; to: string }[];
+}
+
+export interface SearchOutcome {
+  results: ShownResult[];
+  /** Counts per facet value, as `buildFacets` takes them. */
+  counts: Record<FilterKey, Record<string, number>>;
+  /** Present when the results are a relaxed search's rather than the strict one's. */
+  relaxation?: Relaxation;
+  /** For a search that shows nothing: words that found nothing, with words that would. */
+  didYouMean: WordSuggestions[];
+}
+
+/** The strict search's outcome, its results still Pagefind's (with scores, for merging). */
+interface StrictOutcome extends SearchOutcome {
+  results: PagefindHit[];
+}
+
+export interface SessionOptions {
+  search: PagefindSearch;
+  /** Site-wide counts per filter value (`pagefind.filters()`): which values exist. */
+  totals: FilterCounts;
+  synonyms: SynonymGroups;
+  /**
+   * The vocabulary shard holding `word` (see `vocabulary.ts`), fetched when a word finds nothing;
+   * `undefined` when it cannot be had, and then there are no suggestions.
+   */
+  vocabulary(word: string): Promise<Vocabulary | undefined>;
+}
+
+/** Single-word searches kept for reuse while a reader refines a query. */
+const CACHE_SIZE = 200;
+
+/** A concept's own word, checked against the index (see `SearchSession.known`). */
+interface WordCheck {
+  word: string;
+  /** Whether the index holds the word, or words it begins. */
+  known: boolean;
+  /** Nearest words the index holds, best first, for a word it does not. */
+  suggestions: string[];
+}
+
+export class SearchSession {
+  private readonly searches = new Map<string, Promise<PagefindHit[]>>();
+  private membershipPromise: Promise<Membership> | undefined;
+  private readonly orders = new Map<Sort, Promise<Map<string, number>>>();
+
+  constructor(private readonly options: SessionOptions) {}
+
+  async run(state: SearchState): Promise<SearchOutcome> {
+    const strict = await this.strict(state);
+    if (!state.q) return strict;
+    const found = strict.results.length;
+    if (state.strict) return found ? strict : { ...strict, didYouMean: await this.didYouMean(state.q) };
+    const { concepts } = queryConcepts(state.q, this.options.synonyms);
+    const checks = await Promise.all(
+      concepts.filter((entry) => !entry.term.includes(' ')).map((entry) => this.check(entry.term)),
+    );
+    if (found >= FEW_RESULTS && checks.every((check) => check.known)) return strict;
+    const relaxed = await this.relaxed(state, strict, concepts, checks);
+    if (relaxed) return relaxed;
+    return found ? strict : { ...strict, didYouMean: suggestionsOf(checks) };
+  }
+
+  /** The search Pagefind answers as typed, with the facet searches `query.ts` plans. */
+  private async strict(state: SearchState): Promise<StrictOutcome> {
+    const plan = searchPlan(state);
+    const facetKeys = Object.keys(plan.facets) as FilterKey[];
+    const [main, ...perFacet] = await Promise.all([
+      this.options.search(plan.main.term, plan.main.options),
+      ...facetKeys.map((key) => {
+        const query = plan.facets[key] as PagefindQuery;
+        return this.options.search(query.term, query.options);
+      }),
+    ]);
+    const counts = facetCounts(
+      main?.filters ?? {},
+      Object.fromEntries(facetKeys.map((key, index) => [key, perFacet[index]?.filters ?? {}])),
+    );
+    return { results: main?.results ?? [], counts, didYouMean: [] };
+  }
+
+  /**
+   * The relaxed search, or `undefined` when it would show nothing the strict search does not:
+   * no word matches anything, or the only matches are the strict search's own. Typos are
+   * corrected first; when the corrected words together find enough, that is the search shown.
+   */
+  private async relaxed(
+    state: SearchState,
+    strict: StrictOutcome,
+    concepts: readonly Concept[],
+    checks: readonly WordCheck[],
+  ): Promise<SearchOutcome | undefined> {
+    if (concepts.length === 0) return undefined;
+    const corrections: Relaxation['corrections'] = [];
+    const unknown = new Set<string>();
+    const corrected = concepts.map((entry) => {
+      const check = checks.find((candidate) => candidate.word === entry.term);
+      if (!check || check.known) return entry;
+      const [best] = check.suggestions;
+      if (!best) {
+        unknown.add(entry.term);
+        return entry;
+      }
+      corrections.push({ from: entry.term, to: best });
+      return concept(best, this.options.synonyms);
+    });
+
+    // After a correction, "every word" means the corrected words.
+    const pinned = corrections.length
+      ? await this.strict({ ...state, q: correctedQuery(state.q, corrections) })
+      : strict;
+    const relaxation = (matched: string[], unmatched: string[]): Relaxation => ({
+      strictCount: pinned.results.length,
+      matched,
+      unmatched,
+      corrections,
+    });
+    if (corrections.length && pinned.results.length >= FEW_RESULTS) {
+      const terms = corrected.map((entry) => entry.term);
+      return { ...pinned, relaxation: relaxation(terms, []) };
+    }
+
+    const searched = limitAlternatives(corrected);
+    const hits = await this.searchAll(searched, unknown);
+    const pinnedIds = pinned.results.map((result) => result.id);
+    const membership = await this.membership();
+    const merged = mergeHits(searched, hits, membership.size, pinnedIds);
+    let ids = filterIds(
+      merged.map((hit) => hit.id),
+      membership,
+      state.filters,
+    );
+    const sort = effectiveSort(state);
+    if (sort !== 'relevance') {
+      const order = await this.order(sort);
+      ids = [...ids].sort((a, b) => (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity));
+    }
+    const onlyPinned = ids.length === pinnedIds.length && ids.every((id) => pinnedIds.includes(id));
+    if (merged.length === 0 || (onlyPinned && corrections.length === 0)) return undefined;
+
+    const byId = new Map(merged.map((hit) => [hit.id, hit]));
+    const pinnedById = new Map(pinned.results.map((result) => [result.id, result]));
+    return {
+      results: ids.map((id) => this.shown(byId.get(id) as MergedHit<PagefindHit>, pinnedById.get(id))),
+      counts: countFacets(
+        merged.map((hit) => hit.id),
+        membership,
+        state.filters,
+      ),
+      relaxation: relaxation(
+        searched.filter((entry) => foundAny(entry, hits)).map((entry) => entry.term),
+        searched.filter((entry) => !foundAny(entry, hits)).map((entry) => entry.term),
+      ),
+      didYouMean: [],
+    };
+  }
+
+  /**
+   * A merged result's fragment. The excerpt should mark every word the incident matched, so it
+   * comes from the strict search when that found it, else from one search for the words it
+   * matched together (shared by every result matching the same words), else from its one search.
+   */
+  private shown(hit: MergedHit<PagefindHit>, strict: PagefindHit | undefined): ShownResult {
+    const alternatives = [...new Set(hit.hits.map((entry) => entry.alternative))];
+    const single = [...hit.hits].sort((a, b) => b.hit.score - a.hit.score)[0]?.hit;
+    return {
+      id: hit.id,
+      data: async () => {
+        if (strict) return strict.data();
+        if (alternatives.length > 1) {
+          const together = await this.cached(alternatives.join(' '));
+          const match = together.find((result) => result.id === hit.id);
+          if (match) return match.data();
+        }
+        if (!single) throw new Error(`No search found result ${hit.id}`);
+        return single.data();
+      },
+    };
+  }
+
+  /**
+   * Each alternative's hits in the whole index (no filter), by alternative. A concept's own word
+   * is searched as Pagefind searches it, so "kube" still finds "kubernetes"; synonyms and
+   * phrases are searched exactly (see `searchTerm`); a word the index does not hold finds nothing.
+   */
+  private async searchAll(
+    concepts: readonly Concept[],
+    unknown: ReadonlySet<string>,
+  ): Promise<Map<string, PagefindHit[]>> {
+    const terms = new Map<string, string | undefined>();
+    for (const entry of concepts) {
+      entry.alternatives.forEach((alternative, index) => {
+        if (terms.has(alternative)) return;
+        if (unknown.has(alternative)) terms.set(alternative, undefined);
+        else
+          terms.set(
+            alternative,
+            index === 0 && !alternative.includes(' ') ? alternative : searchTerm(alternative),
+          );
+      });
+    }
+    const alternatives = [...terms.keys()];
+    const results = await Promise.all(
+      alternatives.map((alternative) => {
+        const term = terms.get(alternative);
+        return term === undefined ? [] : this.cached(term);
+      }),
+    );
+    return new Map(alternatives.map((alternative, index) => [alternative, results[index] ?? []]));
+  }
+
+  /**
+   * Whether the index holds a word. Pagefind, given a word it does not hold, answers for the
+   * longest start of it that it does ("databse" finds every page with "data…"), so a plain search
+   * cannot tell. A quoted one can: it finds the word or its stem ("failing" finds "failed") and
+   * nothing else. When it finds nothing, the word may still begin words the index holds (a word
+   * typed halfway, "kubern"); the vocabulary says, and otherwise gives the nearest words.
+   */
+  private async check(word: string): Promise<WordCheck> {
+    if ((await this.cached(searchTerm(word))).length > 0) return { word, known: true, suggestions: [] };
+    const vocabulary = await this.options.vocabulary(word);
+    if (!vocabulary) return { word, known: (await this.cached(word)).length > 0, suggestions: [] };
+    for (const known of vocabulary.keys()) {
+      if (known.startsWith(word)) return { word, known: true, suggestions: [] };
+    }
+    return { word, known: false, suggestions: suggest(word, vocabulary) };
+  }
+
+  /** One unfiltered search, by relevance; kept for the next query. */
+  private cached(term: string): Promise<PagefindHit[]> {
+    const known = this.searches.get(term);
+    if (known) return known;
+    const pending = this.options.search(term, { filters: {}, sort: {} }).then((response) => response.results);
+    // A failed search is not kept, so the next query tries again.
+    pending.catch(() => this.searches.delete(term));
+    this.searches.set(term, pending);
+    if (this.searches.size > CACHE_SIZE) {
+      const oldest = this.searches.keys().next().value;
+      if (oldest !== undefined) this.searches.delete(oldest);
+    }
+    return pending;
+  }
+
+  /** Which filter values each incident has: one filter-only search per value, once per page load. */
+  private membership(): Promise<Membership> {
+    this.membershipPromise ??= (async () => {
+      const lists: Promise<ValueMembers>[] = [];
+      for (const key of FILTER_KEYS) {
+        for (const value of Object.keys(this.options.totals[key] ?? {})) {
+          lists.push(
+            this.options
+              .search(null, { filters: { [key]: { any: [value] } }, sort: {} })
+              .then((response) => ({ key, value, ids: response.results.map((result) => result.id) })),
+          );
+        }
+      }
+      return membershipOf(await Promise.all(lists));
+    })();
+    this.membershipPromise.catch(() => (this.membershipPromise = undefined));
+    return this.membershipPromise;
+  }
+
+  /** Every incident's place in a sort order, once per page load and order. */
+  private order(sort: Exclude<Sort, 'relevance'>): Promise<Map<string, number>> {
+    const known = this.orders.get(sort);
+    if (known) return known;
+    const pending = this.options
+      .search(null, { filters: {}, sort: SORT_OPTIONS[sort] })
+      .then((response) => new Map(response.results.map((result, index) => [result.id, index])));
+    pending.catch(() => this.orders.delete(sort));
+    this.orders.set(sort, pending);
+    return pending;
+  }
+
+  /** For a strict search that found nothing: its words the index does not hold, with suggestions. */
+  private async didYouMean(q: string): Promise<WordSuggestions[]> {
+    const words = [...new Set(wordsOf(q).filter((word) => !isStopword(word)))];
+    return suggestionsOf(await Promise.all(words.map((word) => this.check(word))));
+  }
+}
+
+const suggestionsOf = (checks: readonly WordCheck[]): WordSuggestions[] =>
+  checks
+    .filter((check) => !check.known && check.suggestions.length > 0)
+    .map(({ word, suggestions }) => ({ word, suggestions }));
+
+const foundAny = (entry: Concept, hits: ReadonlyMap<string, readonly Hit[]>) =>
+  entry.alternatives.some((alternative) => (hits.get(alternative)?.length ?? 0) > 0);
