@@ -2,7 +2,7 @@
  * A search index in memory that answers like Pagefind's `search()` where the search session
  * depends on it: every word must be on the page, a word matches the words it starts
  * ("disk" finds "disks"), a word no page holds is ignored (and a query of only such words finds
- * nothing), a quoted query is a phrase, filters take `any` of their values and narrow each other,
+ * nothing), a quoted query is a phrase of whole words (Pagefind's stemming is left out), filters take `any` of their values and narrow each other,
  * sorts order by a page's sort key, and results carry a score and the metadata fields the words
  * were found in. It records every search and every fragment loaded, so tests can count them.
  */
@@ -95,7 +95,7 @@ export class FakePagefind {
       const count = (text: string[], word: string) => text.filter((held) => held.startsWith(word)).length;
       if (phrase) {
         const found = [body, cause].some((text) =>
-          text.some((_, start) => known.every((word, offset) => text[start + offset]?.startsWith(word))),
+          text.some((_, start) => known.every((word, offset) => text[start + offset] === word)),
         );
         if (found) out.push({ page, score: known.length, meta: [] });
         continue;

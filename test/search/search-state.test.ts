@@ -61,6 +61,17 @@ describe('URL to search state', () => {
     expect(parseSearchParams('q=+disk+failure').q).toBe('disk failure');
   });
 
+  it('reads strict=1 as the strict search, and only with words', () => {
+    expect(parseSearchParams('q=quota+set+to+zero&strict=1')).toEqual({
+      q: 'quota set to zero',
+      filters: {},
+      sort: DEFAULT_SORT,
+      strict: true,
+    });
+    expect(parseSearchParams('q=disk&strict=true').strict).toBeUndefined();
+    expect(parseSearchParams('strict=1').strict).toBeUndefined();
+  });
+
   it('gives the empty search for an empty query string', () => {
     expect(parseSearchParams('')).toEqual(emptyState());
     expect(parseSearchParams(new URLSearchParams())).toEqual(emptyState());
@@ -89,6 +100,14 @@ describe('search state to URL', () => {
     expect(params.toString()).toBe('rootCause=hardware&services=email&services=dns&year=2024');
   });
 
+  it('writes strict=1 last, and never without words', () => {
+    expect(searchHref('/search/', state({ q: 'disk', sort: 'newest', strict: true }))).toBe(
+      '/search/?q=disk&sort=newest&strict=1',
+    );
+    expect(searchHref('/search/', state({ q: '', strict: true }))).toBe('/search/');
+    expect(toSearchParams(state({ q: 'disk', strict: false })).has('strict')).toBe(false);
+  });
+
   it('gives the bare path for the empty search', () => {
     expect(searchHref('/search/', emptyState())).toBe('/search/');
   });
@@ -106,6 +125,7 @@ describe('round trip', () => {
     state({ q: 'disk failure' }),
     state({ q: 'disk', filters: { rootCause: ['hardware'] }, sort: 'newest' }),
     state({ filters: { services: ['email', 'mail-storage'], severity: ['SEV1'] }, sort: 'longest' }),
+    state({ q: 'quota set to zero', filters: { rootCause: ['config-change'] }, strict: true }),
     state({
       q: 'bad config push',
       filters: {
@@ -160,5 +180,7 @@ describe('changing the state', () => {
     expect(sameSearch(a, b)).toBe(true);
     expect(sameSearch(a, { ...b, sort: 'newest' })).toBe(false);
     expect(sameSearch(a, { ...b, q: 'y' })).toBe(false);
+    expect(sameSearch(a, { ...b, strict: true })).toBe(false);
+    expect(sameSearch(a, { ...b, strict: false })).toBe(true);
   });
 });

@@ -1,0 +1,293 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_ALTERNATIVES } from '../../src/lib/search/relax';
+import { SearchSession } from '../../src/lib/search/search-session';
+import { emptyState, type SearchState } from '../../src/lib/search/state';
+import type { SynonymGroups } from '../../src/lib/search/synonyms';
+import { wordsOf, type Vocabulary } from '../../src/lib/search/vocabulary';
+import { FakePagefind, type FakePage } from './fake-pagefind';
+
+/**
+ * The search session against a small index in memory that answers like Pagefind
+ * (`fake-pagefind.ts`): when it relaxes a search and how, what it corrects, and what it costs.
+ */
+
+const page = (
+  id: string,
+  body: string,
+  cause: string,
+  filters: Record<string, string[]>,
+  started: string,
+): FakePage => ({ id, body, cause, filters, sort: { started, duration: '60' } });
+
+const PAGES: FakePage[] = [
+  page(
+    'pool',
+    'Checkout requests hung while PgBouncer had no free database connections. Timeline.',
+    'Capacity. Connection pool saturation.',
+    { rootCause: ['capacity'], services: ['checkout'], year: ['2023'] },
+    '2023-01-17',
+  ),
+  page(
+    'cert',
+    'The TLS certificate lapsed and card payments were declined. Timeline.',
+    'Security. The certificate was not renewed.',
+    { rootCause: ['security'], services: ['payments'], year: ['2023'] },
+    '2023-03-08',
+  ),
+  page(
+    'oom',
+    'Resizer pods were OOMKilled in a loop; Kubernetes restarted them. Timeline.',
+    'Software bug. A memory leak in libvips.',
+    { rootCause: ['software-bug'], services: ['images'], year: ['2024'] },
+    '2024-06-02',
+  ),
+  page(
+    'dns',
+    'The api hostname resolved to a retired balancer and clients could not connect. Timeline.',
+    'Config change. A record edited by hand.',
+    { rootCause: ['config-change'], services: ['api', 'mobile'], year: ['2024'] },
+    '2024-07-14',
+  ),
+  page(
+    'redis',
+    'Shoppers were signed out as Redis evicted session keys; checkout carts were lost. Timeline.',
+    'Capacity. The eviction policy removed sessions.',
+    { rootCause: ['capacity'], services: ['auth', 'web'], year: ['2025'] },
+    '2025-10-11',
+  ),
+];
+
+/** Every word of the pages with the number of pages it is on, as the build writes it. */
+const VOCABULARY: Vocabulary = (() => {
+  const counts = new Map<string, number>();
+  for (const { body, cause } of PAGES) {
+    for (const word of new Set(wordsOf(`${body} ${cause}`))) counts.set(word, (counts.get(word) ?? 0) + 1);
+  }
+  return counts;
+})();
+
+/** A session over the pages; `vocabulary: null` for a site whose vocabulary cannot be fetched. */
+function session(synonyms: SynonymGroups = [], vocabulary: Vocabulary | null = VOCABULARY) {
+  const index = new FakePagefind(PAGES);
+  const asked: string[] = [];
+  const search = new SearchSession({
+    search: index.search,
+    totals: index.totals(),
+    synonyms,
+    vocabulary: async (word) => {
+      asked.push(word);
+      return vocabulary ?? undefined;
+    },
+  });
+  return { index, search, asked };
+}
+
+const state = (overrides: Partial<SearchState>): SearchState => ({ ...emptyState(), ...overrides });
+const ids = (outcome: { results: { id: string }[] }) => outcome.results.map((result) => result.id);
+
+describe('the strict search', () => {
+  it('is all there is when every word is known and it finds three incidents or more', async () => {
+    const { search, index, asked } = session();
+    const outcome = await search.run(state({ q: 'timeline' }));
+    expect(ids(outcome)).toHaveLength(5);
+    expect(outcome.relaxation).toBeUndefined();
+    // The strict search and one exact check of the word; no vocabulary fetched.
+    expect(index.termSearches.map((entry) => entry.term)).toEqual(['timeline', '"timeline"']);
+    expect(asked).toEqual([]);
+  });
+
+  it('stays strict when asked, and offers suggestions when it finds nothing', async () => {
+    const { search } = session();
+    const apart = await search.run(state({ q: 'checkout connections sessions', strict: true }));
+    expect(ids(apart)).toEqual([]);
+    expect(apart.relaxation).toBeUndefined();
+    expect(apart.didYouMean).toEqual([]);
+
+    const typo = await search.run(state({ q: 'certficate', strict: true }));
+    expect(ids(typo)).toEqual([]);
+    expect(typo.didYouMean).toEqual([{ word: 'certficate', suggestions: ['certificate'] }]);
+  });
+
+  it('lists everything, newest first, for no words', async () => {
+    const { search } = session();
+    const outcome = await search.run(state({ q: '' }));
+    expect(ids(outcome)).toEqual(['redis', 'dns', 'oom', 'cert', 'pool']);
+    expect(outcome.counts.rootCause).toEqual({
+      capacity: 2,
+      security: 1,
+      'software-bug': 1,
+      'config-change': 1,
+    });
+  });
+});
+
+describe('the relaxed search', () => {
+  it('searches the words apart when no incident holds them all, most words and root cause first', async () => {
+    const { search } = session();
+    const outcome = await search.run(state({ q: 'checkout connections sessions' }));
+    // Both hold two of the words; "sessions" is in redis's root cause.
+    expect(ids(outcome)).toEqual(['redis', 'pool']);
+    expect(outcome.relaxation).toEqual({
+      strictCount: 0,
+      matched: ['checkout', 'connections', 'sessions'],
+      unmatched: [],
+      corrections: [],
+    });
+  });
+
+  it('leaves out words that carry little meaning', async () => {
+    const { search, index } = session();
+    await search.run(state({ q: 'the checkout was not the sessions' }));
+    const terms = index.termSearches.map((entry) => entry.term ?? '');
+    for (const word of ['the', 'was', 'not']) {
+      expect(terms.filter((term) => term !== 'the checkout was not the sessions').join(' ')).not.toMatch(
+        new RegExp(`\\b${word}\\b`),
+      );
+    }
+  });
+
+  it('puts what the strict search found first', async () => {
+    const { search } = session();
+    const outcome = await search.run(state({ q: 'checkout evicted' }));
+    expect(ids(outcome)).toEqual(['redis', 'pool']);
+    expect(outcome.relaxation?.strictCount).toBe(1);
+  });
+
+  it('finds incidents through the team synonyms', async () => {
+    const groups = [['db', 'database']];
+    const withSynonyms = await session(groups).search.run(state({ q: 'db sessions' }));
+    expect(ids(withSynonyms)).toEqual(['redis', 'pool']);
+    const without = await session([]).search.run(state({ q: 'db sessions' }));
+    expect(ids(without)).toEqual(['redis']);
+    expect(without.relaxation).toBeUndefined();
+  });
+
+  it('shows the strict search when searching apart adds nothing', async () => {
+    const { search } = session();
+    const outcome = await search.run(state({ q: 'libvips leak' }));
+    expect(ids(outcome)).toEqual(['oom']);
+    expect(outcome.relaxation).toBeUndefined();
+  });
+
+  it('corrects a word the index does not hold and says so', async () => {
+    const { search, asked } = session();
+    const outcome = await search.run(state({ q: 'certficate' }));
+    expect(ids(outcome)).toEqual(['cert']);
+    expect(outcome.relaxation).toEqual({
+      strictCount: 1,
+      matched: ['certificate'],
+      unmatched: [],
+      corrections: [{ from: 'certficate', to: 'certificate' }],
+    });
+    expect(asked).toEqual(['certficate']);
+  });
+
+  it('corrects the typo and searches the other words with it', async () => {
+    const { search } = session();
+    const outcome = await search.run(state({ q: 'certficate payments shoppers' }));
+    expect(ids(outcome)).toEqual(['cert', 'redis']);
+    expect(outcome.relaxation?.corrections).toEqual([{ from: 'certficate', to: 'certificate' }]);
+    expect(outcome.relaxation?.matched).toEqual(['certificate', 'payments', 'shoppers']);
+  });
+
+  it('does not correct a word typed halfway, which begins words the index holds', async () => {
+    const { search, asked } = session();
+    const outcome = await search.run(state({ q: 'kubern' }));
+    expect(ids(outcome)).toEqual(['oom']);
+    expect(outcome.relaxation).toBeUndefined();
+    expect(asked).toEqual(['kubern']);
+  });
+
+  it('says which words found nothing at all', async () => {
+    const { search } = session();
+    const outcome = await search.run(state({ q: 'checkout sessions zzxqv' }));
+    expect(outcome.relaxation).toMatchObject({ matched: ['checkout', 'sessions'], unmatched: ['zzxqv'] });
+  });
+
+  it('finds nothing only when no word matches anything, with what it knows of the words', async () => {
+    const { search } = session();
+    const outcome = await search.run(state({ q: 'zzxqv plmoq' }));
+    expect(ids(outcome)).toEqual([]);
+    expect(outcome.relaxation).toBeUndefined();
+    expect(outcome.didYouMean).toEqual([]);
+  });
+
+  it('works without a vocabulary, with no corrections', async () => {
+    const { search } = session([], null);
+    const outcome = await search.run(state({ q: 'certficate' }));
+    expect(ids(outcome)).toEqual([]);
+    expect(outcome.didYouMean).toEqual([]);
+  });
+});
+
+describe('filters, counts and sort of a relaxed search', () => {
+  const q = 'checkout connections sessions payments';
+
+  it('filters the merged incidents and counts each facet as selecting a value would give', async () => {
+    const { search } = session();
+    const all = await search.run(state({ q }));
+    expect([...ids(all)].sort()).toEqual(['cert', 'pool', 'redis']);
+    expect(all.counts.rootCause).toEqual({ capacity: 2, security: 1 });
+
+    const filtered = await search.run(state({ q, filters: { rootCause: ['capacity'] } }));
+    expect(ids(filtered).sort()).toEqual(['pool', 'redis']);
+    // Root cause ignores its own selection; services count within it.
+    expect(filtered.counts.rootCause).toEqual({ capacity: 2, security: 1 });
+    expect(filtered.counts.services).toEqual({ checkout: 1, auth: 1, web: 1 });
+    expect(filtered.relaxation).toBeDefined();
+
+    for (const [value, count] of Object.entries(all.counts.services)) {
+      const narrowed = await search.run(state({ q, filters: { services: [value] } }));
+      expect(ids(narrowed), value).toHaveLength(count);
+    }
+  });
+
+  it('sorts merged incidents newest first when asked', async () => {
+    const { search } = session();
+    const outcome = await search.run(state({ q, sort: 'newest' }));
+    expect(ids(outcome)).toEqual(['redis', 'cert', 'pool']);
+  });
+
+  it('learns filter values once per page load, however many searches follow', async () => {
+    const { search, index } = session();
+    await search.run(state({ q }));
+    const filterOnly = () => index.searches.filter((entry) => entry.term === null).length;
+    const first = filterOnly();
+    await search.run(state({ q: 'checkout sessions' }));
+    await search.run(state({ q, filters: { year: ['2023'] } }));
+    expect(filterOnly()).toBe(first);
+  });
+});
+
+describe('what a relaxed search costs', () => {
+  it('loads no fragment until a result is shown, and one per result shown', async () => {
+    const { search, index } = session();
+    const outcome = await search.run(state({ q: 'checkout connections sessions' }));
+    expect(index.loaded).toEqual([]);
+    await outcome.results[0]?.data();
+    expect(index.loaded).toEqual(['redis']);
+  });
+
+  it('takes a shown excerpt from one search for all the words the incident matched', async () => {
+    const { search, index } = session();
+    const outcome = await search.run(state({ q: 'checkout connections sessions' }));
+    await Promise.all(outcome.results.map((result) => result.data()));
+    const terms = index.termSearches.map((entry) => entry.term);
+    expect(terms).toContain('checkout sessions');
+    expect(terms).toContain('checkout connections');
+  });
+
+  it('makes at most one search per word and synonym, on top of the strict search and the checks', async () => {
+    const groups = [
+      ['checkout', 'basket', 'cart'],
+      ['sessions', 'logins', 'cookies'],
+      ['connections', 'sockets', 'links'],
+    ];
+    const { search, index } = session(groups);
+    const q = 'checkout connections sessions payments declined hung';
+    await search.run(state({ q }));
+    const words = 6;
+    const terms = new Set(index.termSearches.map((entry) => entry.term));
+    expect(terms.size).toBeLessThanOrEqual(1 + words + MAX_ALTERNATIVES);
+  });
+});
