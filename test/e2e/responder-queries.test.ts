@@ -1,6 +1,10 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { RESPONDER_QUERIES } from '../fixtures/responder/queries';
+import { testTempDir } from '../helpers/build-site';
 import {
   axeViolations,
   fixtureContent,
@@ -18,7 +22,24 @@ import {
  * for at least 85% of the queries, and no query ending on an empty page.
  */
 
-const content = fixtureContent('responder');
+/**
+ * Switches for measuring, not for CI (the README gives the figures): `HINDSIGHT_RESPONDER_SYNONYMS=off`
+ * runs the suite on a copy of the fixture without its synonyms file, and
+ * `HINDSIGHT_RESPONDER_STRICT=1` runs the queries as strict searches (`strict=1`), which is how
+ * search behaved before it relaxed queries.
+ */
+const withoutSynonyms = process.env['HINDSIGHT_RESPONDER_SYNONYMS'] === 'off';
+const strictOnly = process.env['HINDSIGHT_RESPONDER_STRICT'] === '1';
+const content = withoutSynonyms
+  ? copyWithoutSynonyms(fixtureContent('responder'))
+  : fixtureContent('responder');
+
+function copyWithoutSynonyms(source: string): string {
+  const copy = fs.mkdtempSync(path.join(testTempDir(), 'hindsight-responder-'));
+  fs.cpSync(source, copy, { recursive: true });
+  fs.rmSync(path.join(copy, 'taxonomy', 'synonyms.yaml'));
+  return copy;
+}
 const harness = useSite({ content });
 const open = (pathname: string) => harness.open(pathname);
 
@@ -42,7 +63,7 @@ describe('responder queries', () => {
     const rows: { q: string; kind: string; expected: string; rank: number; found: number }[] = [];
     for (const { q, expected, kind } of RESPONDER_QUERIES) {
       expect(ids, `the expected incident of "${q}" is in the fixture`).toContain(expected);
-      await searchFor(page, { q });
+      await searchFor(page, strictOnly ? { q, strict: '1' } : { q });
       const urls = await resultUrls(page);
       rows.push({ q, kind, expected, rank: urls.indexOf(incidentUrl(expected)) + 1, found: urls.length });
     }
@@ -55,8 +76,13 @@ describe('responder queries', () => {
         (row) =>
           `  ${row.rank ? `#${row.rank}` : 'absent'}\t${row.found} found\t${row.kind}\t"${row.q}" → ${row.expected}`,
       );
-    const table = `${inTopThree} of ${rows.length} in the top three (${Math.round(share * 100)}%). Misses:\n${misses.join('\n')}`;
-    console.info(`Responder queries: ${table}`);
+    const first = rows.filter((row) => row.rank === 1).length;
+    const shown = rows.reduce((sum, row) => sum + row.found, 0) / rows.length;
+    const table =
+      `${inTopThree} of ${rows.length} in the top three (${Math.round(share * 100)}%), ${first} first, ` +
+      `${shown.toFixed(1)} results a query on average. Misses:\n${misses.join('\n')}`;
+    const mode = [withoutSynonyms && 'without synonyms', strictOnly && 'strict only'].filter(Boolean);
+    console.info(`Responder queries${mode.length ? ` (${mode.join(', ')})` : ''}: ${table}`);
 
     const empty = rows.filter((row) => row.found === 0).map((row) => `"${row.q}"`);
     expect(empty, 'queries that ended on an empty page').toEqual([]);
@@ -200,5 +226,86 @@ describe('the strict search stays exact', () => {
     const page = await open(searchPath({ q }));
     await waitForSearch(page, { q });
     expect((await resultUrls(page))[0]).toBe(incidentUrl(id));
+  });
+});
+
+describe('what a search downloads', () => {
+  /** Follows the requests a page makes, to read them a step at a time. */
+  function recordRequests(page: Page) {
+    let urls: string[] = [];
+    page.on('request', (request) => urls.push(new URL(request.url()).pathname));
+    return {
+      /** The paths requested since the last call. */
+      take() {
+        const taken = urls;
+        urls = [];
+        return taken;
+      },
+    };
+  }
+
+  /** What the files would weigh gzip-compressed, as a static host serves them. */
+  function gzipBytes(paths: readonly string[]): number {
+    return paths.reduce((sum, pathname) => {
+      const file = path.join(
+        harness.site.outDir,
+        decodeURIComponent(pathname),
+        pathname.endsWith('/') ? 'index.html' : '',
+      );
+      return sum + (fs.existsSync(file) ? gzipSync(fs.readFileSync(file), { level: 9 }).length : 0);
+    }, 0);
+  }
+
+  const fragments = (paths: readonly string[]) =>
+    paths.filter((pathname) => pathname.includes('/pagefind/fragment/'));
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
+
+  /** Runs another search in the open page, as its own links do (history and popstate). */
+  async function searchInPlace(page: Page, params: Record<string, string>) {
+    await page.evaluate((href) => {
+      history.pushState(null, '', href);
+      dispatchEvent(new PopStateEvent('popstate'));
+    }, searchPath(params));
+    await waitForSearch(page, params);
+  }
+
+  it('loads the fragments of the results it shows and no others, and stays within the transfer budget', async () => {
+    const first = 'checkout page times out';
+    const next = 'database ran out of connections';
+    const report: string[] = [];
+    for (const strict of [false, true]) {
+      const page = await harness.site.browser.context.newPage();
+      const requests = recordRequests(page);
+      const params = (q: string): Record<string, string> => (strict ? { q, strict: '1' } : { q });
+      try {
+        await page.goto(harness.site.server.url(searchPath(params(first))));
+        await waitForSearch(page, params(first));
+        const initial = requests.take();
+        const shown = (await resultUrls(page)).length;
+        expect(fragments(initial).length, 'fragments loaded for the first search').toBeLessThanOrEqual(shown);
+
+        await searchInPlace(page, params(next));
+        const following = requests.take().filter((pathname) => pathname.includes('/pagefind/'));
+        const shownNext = (await resultUrls(page)).length;
+        expect(fragments(following).length, 'fragments loaded for the next search').toBeLessThanOrEqual(
+          shownNext,
+        );
+
+        const searchFiles = initial.filter((pathname) => pathname.includes('/pagefind/'));
+        report.push(
+          `${strict ? 'strict only' : 'relaxed'}: first search ${kb(gzipBytes(initial))} in all, ` +
+            `${kb(gzipBytes(searchFiles))} of it search files (${fragments(initial).length} fragments for ${shown} results); ` +
+            `next query ${kb(gzipBytes(following))} (${fragments(following).length} fragments for ${shownNext} results)`,
+        );
+        // The scale issue's budget, at 10,000 postmortems; this fixture has 22, so it must be far inside.
+        expect(gzipBytes(searchFiles)).toBeLessThan(250 * 1024);
+        expect(gzipBytes(following)).toBeLessThan(50 * 1024);
+      } finally {
+        await page.close();
+      }
+    }
+    console.info(
+      `Transfer on the responder fixture${withoutSynonyms ? ' without synonyms' : ''}:\n  ${report.join('\n  ')}`,
+    );
   });
 });
