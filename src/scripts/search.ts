@@ -6,7 +6,7 @@
  */
 import { NOUNS, pluralWord } from '../lib/labels';
 import { buildFacets, type Facet, type SearchLabels } from '../lib/search/facets';
-import { didYouMeanLinks, relaxationNotice, type NoticePart } from '../lib/search/notice';
+import { didYouMeanLinks, searchNotice, type NoticePart } from '../lib/search/notice';
 import { effectiveSort, type FilterCounts, type PagefindQuery } from '../lib/search/query';
 import { EXCERPT_LENGTH, PAGE_SIZE, PAGEFIND_RANKING, TYPING_DELAY_MS } from '../lib/search/ranking';
 import type { FilterKey } from '../lib/search/record';
@@ -122,20 +122,20 @@ export async function startSearch(root: HTMLElement): Promise<void> {
    */
   function showStatus(outcome: SearchOutcome) {
     ui.summary.textContent = resultSummary(results.length, state, Boolean(outcome.relaxation));
-    ui.notice.hidden = !outcome.relaxation;
+    const notice = searchNotice(location.pathname, state, outcome);
+    ui.notice.hidden = notice.length === 0;
     // The leading space keeps the live region's text a sentence apart from the count.
     ui.notice.replaceChildren(
-      ...(outcome.relaxation
-        ? [
-            document.createTextNode(' '),
-            ...renderNotice(relaxationNotice(location.pathname, state, outcome.relaxation)),
-          ]
-        : []),
+      ...(notice.length ? [document.createTextNode(' '), ...renderNotice(notice)] : []),
     );
   }
 
+  /** "Did you mean" under "No incidents match"; with results, the notice says it instead. */
   function showDidYouMean(outcome: SearchOutcome) {
-    const links = didYouMeanLinks(location.pathname, state, outcome.didYouMean);
+    const links =
+      results.length || outcome.relaxation
+        ? []
+        : didYouMeanLinks(location.pathname, state, outcome.didYouMean);
     ui.didYouMean.hidden = links.length === 0;
     ui.suggestions.replaceChildren(
       ...links.flatMap((link, index) => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { didYouMeanLinks, noticeText, relaxationNotice, type NoticePart } from '../../src/lib/search/notice';
+import {
+  didYouMeanLinks,
+  noticeText,
+  relaxationNotice,
+  searchNotice,
+  type NoticePart,
+} from '../../src/lib/search/notice';
 import type { Relaxation } from '../../src/lib/search/search-session';
 import { emptyState, type SearchState } from '../../src/lib/search/state';
 
@@ -77,6 +83,42 @@ describe('relaxationNotice', () => {
       relaxation({ matched: ['database', 'pool'], corrections: [{ from: 'databse', to: 'database' }] }),
     );
     expect(noticeText(parts)).toContain('No incident mentions all of database pool;');
+  });
+});
+
+describe('searchNotice', () => {
+  const didYouMean = [{ word: 'redus', suggestions: ['rebus', 'redis'] }];
+
+  it('adds "Did you mean" to a relaxed search that has a word it could not place', () => {
+    const parts = searchNotice('/search/', state({ q: 'checkout redus' }), {
+      results: [1, 2],
+      relaxation: relaxation({ matched: ['checkout'], unmatched: ['redus'] }),
+      didYouMean,
+    });
+    expect(noticeText(parts)).toBe(
+      'No incident mentions all of checkout redus; showing incidents that match checkout. ' +
+        'Nothing mentions redus. Did you mean rebus or redis? Show only incidents with all the words',
+    );
+    expect(
+      parts.filter((part) => part.kind === 'link').map((part) => part.kind === 'link' && part.href),
+    ).toEqual([
+      '/search/?q=checkout+rebus',
+      '/search/?q=checkout+redis',
+      '/search/?q=checkout+redus&strict=1',
+    ]);
+  });
+
+  it('asks "Did you mean" after a strict search that found incidents anyway', () => {
+    const parts = searchNotice('/search/', state({ q: 'checkout redus' }), {
+      results: [1, 2, 3],
+      didYouMean,
+    });
+    expect(noticeText(parts)).toBe('Did you mean rebus or redis?');
+  });
+
+  it('says nothing otherwise, and leaves an empty search to the empty state', () => {
+    expect(searchNotice('/search/', state({ q: 'disk' }), { results: [1], didYouMean: [] })).toEqual([]);
+    expect(searchNotice('/search/', state({ q: 'redus' }), { results: [], didYouMean })).toEqual([]);
   });
 });
 

@@ -198,6 +198,20 @@ describe('the relaxed search', () => {
     expect(asked).toEqual(['kubern']);
   });
 
+  it('asks rather than corrects when two words are as close', async () => {
+    const vocabulary = new Map([...VOCABULARY, ['rebus', 1]]);
+    const { search } = session([], vocabulary);
+    // "redus" is one edit from both "redis" and "rebus".
+    const alone = await search.run(state({ q: 'redus' }));
+    expect(ids(alone)).toEqual([]);
+    expect(alone.didYouMean).toEqual([{ word: 'redus', suggestions: ['rebus', 'redis'] }]);
+
+    const withOthers = await search.run(state({ q: 'checkout sessions redus' }));
+    expect(ids(withOthers)).toEqual(['redis', 'pool']);
+    expect(withOthers.relaxation).toMatchObject({ unmatched: ['redus'], corrections: [] });
+    expect(withOthers.didYouMean).toEqual([{ word: 'redus', suggestions: ['rebus', 'redis'] }]);
+  });
+
   it('says which words found nothing at all', async () => {
     const { search } = session();
     const outcome = await search.run(state({ q: 'checkout sessions zzxqv' }));

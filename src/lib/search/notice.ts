@@ -33,11 +33,17 @@ function list(items: readonly string[]): NoticePart[] {
  * - "No incident mentions all of checkout page times out; showing incidents that match
  *   checkout, page and times out." (or "Only 2 incidents mention all of …; after them, incidents
  *   that match …") when the words were searched apart;
- * - "Nothing mentions foo." for words that found nothing at all;
+ * - "Nothing mentions foo." for words that found nothing at all, and "Did you mean fob or for?"
+ *   when the index holds words close to one of them;
  * - then "Search instead for kubernets" (after a correction) or "Show only incidents with all
  *   the words", linking to the strict search.
  */
-export function relaxationNotice(path: string, state: SearchState, relaxation: Relaxation): NoticePart[] {
+export function relaxationNotice(
+  path: string,
+  state: SearchState,
+  relaxation: Relaxation,
+  didYouMean: readonly WordSuggestions[] = [],
+): NoticePart[] {
   const parts: NoticePart[] = [];
   const { corrections, matched, unmatched, strictCount } = relaxation;
   const sentence = (...content: NoticePart[]) => {
@@ -72,6 +78,8 @@ export function relaxationNotice(path: string, state: SearchState, relaxation: R
     }
   }
   if (unmatched.length) sentence(text('Nothing mentions '), ...list(unmatched), text('.'));
+  const suggestions = didYouMeanSentence(path, state, didYouMean);
+  if (suggestions.length) sentence(...suggestions);
 
   const strictLink = searchHref(path, { ...state, strict: true });
   sentence({
@@ -85,6 +93,34 @@ export function relaxationNotice(path: string, state: SearchState, relaxation: R
 }
 
 const MENTION = { one: 'mentions', other: 'mention' };
+
+/**
+ * What the live region adds after the count, if anything: the relaxed search's notice, or for a
+ * strict search that found incidents although a word is not in the index, "Did you mean …?".
+ * A search that found nothing says "Did you mean" under "No incidents match" instead.
+ */
+export function searchNotice(
+  path: string,
+  state: SearchState,
+  outcome: { results: readonly unknown[]; relaxation?: Relaxation; didYouMean: readonly WordSuggestions[] },
+): NoticePart[] {
+  if (outcome.relaxation) return relaxationNotice(path, state, outcome.relaxation, outcome.didYouMean);
+  return outcome.results.length ? didYouMeanSentence(path, state, outcome.didYouMean) : [];
+}
+
+/** "Did you mean fob or for?", each suggestion a link; nothing when there are none. */
+function didYouMeanSentence(path: string, state: SearchState, didYouMean: readonly WordSuggestions[]) {
+  const suggestions = didYouMeanLinks(path, state, didYouMean);
+  if (suggestions.length === 0) return [];
+  return [
+    text('Did you mean '),
+    ...suggestions.flatMap(({ suggestion, href }, index): NoticePart[] => [
+      ...(index === 0 ? [] : [text(index === suggestions.length - 1 ? ' or ' : ', ')]),
+      { kind: 'link', href, parts: [words(suggestion)] },
+    ]),
+    text('?'),
+  ];
+}
 
 /** A link for each suggestion: the same search with the word replaced, relaxed again. */
 export function didYouMeanLinks(

@@ -1,3 +1,4 @@
+import { editDistance } from '../edit-distance';
 import { countFacets, filterIds, membershipOf, type Membership, type ValueMembers } from './facet-membership';
 import { mergeHits, type Hit, type MergedHit } from './merge';
 import {
@@ -85,7 +86,10 @@ export interface SearchOutcome {
   counts: Record<FilterKey, Record<string, number>>;
   /** Present when the results are a relaxed search's rather than the strict one's. */
   relaxation?: Relaxation;
-  /** For a search that shows nothing: words that found nothing, with words that would. */
+  /**
+   * Words that found nothing, with words that would, when none was clearly the one meant: for
+   * the notice of a relaxed search, or for a search that shows nothing.
+   */
   didYouMean: WordSuggestions[];
 }
 
@@ -109,13 +113,18 @@ export interface SessionOptions {
 /** Single-word searches kept for reuse while a reader refines a query. */
 const CACHE_SIZE = 200;
 
-/** A concept's own word, checked against the index (see `SearchSession.known`). */
+/** A concept's own word, checked against the index (see `SearchSession.check`). */
 interface WordCheck {
   word: string;
   /** Whether the index holds the word, or words it begins. */
   known: boolean;
   /** Nearest words the index holds, best first, for a word it does not. */
   suggestions: string[];
+  /**
+   * Whether the first suggestion is clearly the word meant: fewer edits away than the next one.
+   * Only then is it searched in the word's place; otherwise the reader is asked.
+   */
+  confident: boolean;
 }
 
 export class SearchSession {
@@ -137,7 +146,7 @@ export class SearchSession {
     if (found >= FEW_RESULTS && checks.every((check) => check.known)) return strict;
     const relaxed = await this.relaxed(state, strict, concepts, checks);
     if (relaxed) return relaxed;
-    return found ? strict : { ...strict, didYouMean: suggestionsOf(checks) };
+    return { ...strict, didYouMean: suggestionsOf(checks) };
   }
 
   /** The search Pagefind answers as typed, with the facet searches `query.ts` plans. */
@@ -176,13 +185,14 @@ export class SearchSession {
       const check = checks.find((candidate) => candidate.word === entry.term);
       if (!check || check.known) return entry;
       const [best] = check.suggestions;
-      if (!best) {
+      if (!best || !check.confident) {
         unknown.add(entry.term);
         return entry;
       }
       corrections.push({ from: entry.term, to: best });
       return concept(best, this.options.synonyms);
     });
+    const didYouMean = suggestionsOf(checks.filter((check) => !check.confident));
 
     // After a correction, "every word" means the corrected words.
     const pinned = corrections.length
@@ -196,7 +206,7 @@ export class SearchSession {
     });
     if (corrections.length && pinned.results.length >= FEW_RESULTS) {
       const terms = corrected.map((entry) => entry.term);
-      return { ...pinned, relaxation: relaxation(terms, []) };
+      return { ...pinned, relaxation: relaxation(terms, []), didYouMean };
     }
 
     const searched = limitAlternatives(corrected);
@@ -230,7 +240,7 @@ export class SearchSession {
         searched.filter((entry) => foundAny(entry, hits)).map((entry) => entry.term),
         searched.filter((entry) => !foundAny(entry, hits)).map((entry) => entry.term),
       ),
-      didYouMean: [],
+      didYouMean,
     };
   }
 
@@ -296,13 +306,18 @@ export class SearchSession {
    * typed halfway, "kubern"); the vocabulary says, and otherwise gives the nearest words.
    */
   private async check(word: string): Promise<WordCheck> {
-    if ((await this.cached(searchTerm(word))).length > 0) return { word, known: true, suggestions: [] };
+    const known = { word, known: true, suggestions: [], confident: false };
+    if ((await this.cached(searchTerm(word))).length > 0) return known;
     const vocabulary = await this.options.vocabulary(word);
-    if (!vocabulary) return { word, known: (await this.cached(word)).length > 0, suggestions: [] };
-    for (const known of vocabulary.keys()) {
-      if (known.startsWith(word)) return { word, known: true, suggestions: [] };
+    if (!vocabulary) {
+      return (await this.cached(word)).length > 0 ? known : { ...known, known: false };
     }
-    return { word, known: false, suggestions: suggest(word, vocabulary) };
+    for (const held of vocabulary.keys()) if (held.startsWith(word)) return known;
+    const suggestions = suggest(word, vocabulary);
+    const [first, second] = suggestions;
+    const confident =
+      first !== undefined && (second === undefined || editDistance(word, first) < editDistance(word, second));
+    return { word, known: false, suggestions, confident };
   }
 
   /** One unfiltered search, by relevance; kept for the next query. */
