@@ -162,6 +162,18 @@ describe('the relaxed search', () => {
     expect(without.relaxation).toBeUndefined();
   });
 
+  it('searches synonyms only for words that find fewer than three incidents on their own', async () => {
+    const groups = [
+      ['timeline', 'chronology'],
+      ['db', 'database'],
+    ];
+    const { search, index } = session(groups);
+    await search.run(state({ q: 'timeline db sessions' }));
+    const terms = index.termSearches.map((entry) => entry.term);
+    expect(terms).toContain('"database"');
+    expect(terms).not.toContain('"chronology"');
+  });
+
   it('shows the strict search when searching apart adds nothing', async () => {
     const { search } = session();
     const outcome = await search.run(state({ q: 'libvips leak' }));

@@ -19,10 +19,10 @@ export const FEW_RESULTS = 3;
 
 /**
  * Most searches one relaxed query makes for its words and their synonyms, each one Pagefind
- * search. A responder's query has two to five meaningful words; eight leaves room for a synonym
- * or two each. Each search is over index chunks the browser mostly holds already, and a synonym
- * the query did not contain may need one more chunk, so the cap also bounds what a relaxed
- * search can download.
+ * search, and most words of a query it searches for. A responder's query has two to five
+ * meaningful words; eight leaves room for a synonym or two each. The words' own searches run
+ * over index chunks the strict search has already loaded; a synonym may need one more, so the
+ * cap also bounds what a relaxed search can download.
  */
 export const MAX_ALTERNATIVES = 8;
 

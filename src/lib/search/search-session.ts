@@ -16,6 +16,7 @@ import {
   FEW_RESULTS,
   isStopword,
   limitAlternatives,
+  MAX_ALTERNATIVES,
   queryConcepts,
   searchTerm,
   type Concept,
@@ -31,12 +32,16 @@ import { suggest, wordsOf, type Vocabulary } from './vocabulary';
  * a correction for a word the index does not hold. Pagefind is passed in, so the decisions are
  * tested with a small index in memory.
  *
- * Every search a relaxed query makes is counted against a cap: the strict search and the facet
- * searches `query.ts` plans (at most six), then at most `MAX_ALTERNATIVES` (8) searches for the
- * words and their synonyms, at most as many again once a typo is corrected, and one search per
- * displayed combination of words, for excerpts that mark all of them (at most the page size,
- * usually two or three). The filter memberships and sort orders a relaxed search needs are
- * searched once per page load, not per query.
+ * The searches one query makes are bounded, and all but the strict one run over index chunks
+ * the browser already holds, except a synonym's: the strict search with the facet searches
+ * `query.ts` plans (at most 6); one quoted search per meaningful word, to tell a word the index
+ * holds from one it does not (at most `MAX_ALTERNATIVES`, 8: a query's later words are left
+ * out); the strict search again for corrected words (at most 6 more); at most 8 searches for the
+ * words and their synonyms; and, as results are shown, one search per combination of words they
+ * matched, for excerpts that mark all of them (at most one per shown result, usually two or
+ * three). Single-word searches are kept for the next query, so refining a query repeats none.
+ * What filters and sorting need is searched once per page load (one filter-only search per
+ * filter value, one per sort order), not per query.
  */
 
 /** One result as Pagefind's `search()` returns it: no fragment loaded until `data()`. */
@@ -139,7 +144,8 @@ export class SearchSession {
     if (!state.q) return strict;
     const found = strict.results.length;
     if (state.strict) return found ? strict : { ...strict, didYouMean: await this.didYouMean(state.q) };
-    const { concepts } = queryConcepts(state.q, this.options.synonyms);
+    // A pasted error message can hold dozens of words; the first ones are the reader's own.
+    const concepts = queryConcepts(state.q, this.options.synonyms).concepts.slice(0, MAX_ALTERNATIVES);
     const checks = await Promise.all(
       concepts.filter((entry) => !entry.term.includes(' ')).map((entry) => this.check(entry.term)),
     );
@@ -209,7 +215,7 @@ export class SearchSession {
       return { ...pinned, relaxation: relaxation(terms, []), didYouMean };
     }
 
-    const searched = limitAlternatives(corrected);
+    const searched = limitAlternatives(await this.synonymsWhereNeeded(corrected, unknown));
     const hits = await this.searchAll(searched, unknown);
     const pinnedIds = pinned.results.map((result) => result.id);
     const membership = await this.membership();
@@ -242,6 +248,23 @@ export class SearchSession {
       ),
       didYouMean,
     };
+  }
+
+  /**
+   * The concepts with their synonyms kept only for words that find fewer than `FEW_RESULTS`
+   * incidents on their own. A synonym is there for the word the authors did not use ("db" where
+   * they wrote "database"); a word that already finds incidents ranks them well enough without
+   * it, and each synonym is a search that may download a part of the index the query did not
+   * need, which at 10,000 postmortems is tens of kilobytes.
+   */
+  private async synonymsWhereNeeded(concepts: readonly Concept[], unknown: ReadonlySet<string>) {
+    return Promise.all(
+      concepts.map(async (entry) => {
+        if (entry.term.includes(' ') || unknown.has(entry.term)) return entry;
+        const own = await this.cached(entry.term);
+        return own.length >= FEW_RESULTS ? { term: entry.term, alternatives: [entry.term] } : entry;
+      }),
+    );
   }
 
   /**
