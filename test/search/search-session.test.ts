@@ -224,6 +224,13 @@ describe('the relaxed search', () => {
     expect(withOthers.didYouMean).toEqual([{ word: 'redus', suggestions: ['rebus', 'redis'] }]);
   });
 
+  it('fetches no vocabulary for a word being typed while the search finds enough', async () => {
+    const { search, asked } = session();
+    const outcome = await search.run(state({ q: 'timelin' }));
+    expect(ids(outcome)).toHaveLength(5);
+    expect(asked).toEqual([]);
+  });
+
   it('says which words found nothing at all', async () => {
     const { search } = session();
     const outcome = await search.run(state({ q: 'checkout sessions zzxqv' }));

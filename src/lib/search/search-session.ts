@@ -147,7 +147,9 @@ export class SearchSession {
     // A pasted error message can hold dozens of words; the first ones are the reader's own.
     const concepts = queryConcepts(state.q, this.options.synonyms).concepts.slice(0, MAX_ALTERNATIVES);
     const checks = await Promise.all(
-      concepts.filter((entry) => !entry.term.includes(' ')).map((entry) => this.check(entry.term)),
+      concepts
+        .filter((entry) => !entry.term.includes(' '))
+        .map((entry) => this.check(entry.term, found < FEW_RESULTS)),
     );
     if (found >= FEW_RESULTS && checks.every((check) => check.known)) return strict;
     const relaxed = await this.relaxed(state, strict, concepts, checks);
@@ -327,14 +329,18 @@ export class SearchSession {
    * cannot tell. A quoted one can: it finds the word or its stem ("failing" finds "failed") and
    * nothing else. When it finds nothing, the word may still begin words the index holds (a word
    * typed halfway, "kubern"); the vocabulary says, and otherwise gives the nearest words.
+   *
+   * The vocabulary is a download, so it is fetched only when it can change what the page shows:
+   * when the search as typed found too little (`thorough`), or when the word finds nothing even
+   * as the start of a word. While a query finds enough, a word being typed costs nothing.
    */
-  private async check(word: string): Promise<WordCheck> {
+  private async check(word: string, thorough: boolean): Promise<WordCheck> {
     const known = { word, known: true, suggestions: [], confident: false };
     if ((await this.cached(searchTerm(word))).length > 0) return known;
+    const plain = (await this.cached(word)).length > 0;
+    if (plain && !thorough) return known;
     const vocabulary = await this.options.vocabulary(word);
-    if (!vocabulary) {
-      return (await this.cached(word)).length > 0 ? known : { ...known, known: false };
-    }
+    if (!vocabulary) return plain ? known : { ...known, known: false };
     for (const held of vocabulary.keys()) if (held.startsWith(word)) return known;
     const suggestions = suggest(word, vocabulary);
     const [first, second] = suggestions;
@@ -392,7 +398,7 @@ export class SearchSession {
   /** For a strict search that found nothing: its words the index does not hold, with suggestions. */
   private async didYouMean(q: string): Promise<WordSuggestions[]> {
     const words = [...new Set(wordsOf(q).filter((word) => !isStopword(word)))];
-    return suggestionsOf(await Promise.all(words.map((word) => this.check(word))));
+    return suggestionsOf(await Promise.all(words.map((word) => this.check(word, true))));
   }
 }
 
