@@ -216,6 +216,53 @@ describe('the relaxed search', () => {
   });
 });
 
+describe('the notice holds the page still', () => {
+  /** Lighthouse's desktop and mobile screens, as in layout-shift.test.ts. */
+  const SCREENS = {
+    desktop: { width: 1350, height: 940 },
+    mobile: { width: 412, height: 823 },
+  };
+
+  it.each(Object.entries(SCREENS))(
+    'a loosened search opened from a link does not shift the page on %s',
+    async (_name, viewport) => {
+      const q = 'database ran out of connections';
+      const page = await harness.site.browser.context.newPage();
+      try {
+        await page.setViewportSize(viewport);
+        await page.addInitScript(() => {
+          const w = window as unknown as { __shift: number };
+          w.__shift = 0;
+          new PerformanceObserver((list) => {
+            for (const entry of list.getEntries() as (PerformanceEntry & {
+              value: number;
+              hadRecentInput: boolean;
+            })[]) {
+              if (!entry.hadRecentInput) w.__shift += entry.value;
+            }
+          }).observe({ type: 'layout-shift', buffered: true });
+        });
+        await page.goto(harness.site.server.url(searchPath({ q })));
+        await waitForSearch(page, { q });
+        expect(await notice(page).isVisible()).toBe(true);
+        // As layout-shift.test.ts does: late shifts would count.
+        await page.waitForTimeout(300);
+        const shift = await page.evaluate(
+          () =>
+            new Promise<number>((resolve) =>
+              requestAnimationFrame(() =>
+                requestAnimationFrame(() => resolve((window as unknown as { __shift: number }).__shift)),
+              ),
+            ),
+        );
+        expect(shift).toBeLessThan(0.02);
+      } finally {
+        await page.close();
+      }
+    },
+  );
+});
+
 describe('the strict search stays exact', () => {
   it.each([
     ['"flood-stage watermark"', '2023-04-26-product-search-index-read-only'],
