@@ -98,9 +98,6 @@ export async function startSearch(root: HTMLElement): Promise<void> {
     ui.list.setAttribute('aria-busy', 'true');
     const outcome = await session.run(state);
     if (mine !== generation) return;
-    facetViews.render(buildFacets(totals, outcome.counts, state, labels));
-    ui.clearButtons.forEach((button) => (button.hidden = activeFilterCount(state) === 0));
-    labelFiltersToggle();
 
     results = outcome.results;
     shown = 0;
@@ -111,6 +108,13 @@ export async function startSearch(root: HTMLElement): Promise<void> {
     ui.empty.hidden = results.length > 0;
     ui.emptyHint.textContent = emptyHint(state);
     showDidYouMean(outcome);
+
+    // A loosened search's counts can come after its results (see `SearchOutcome.counts`).
+    const counts = await outcome.counts;
+    if (mine !== generation) return;
+    facetViews.render(buildFacets(totals, counts, state, labels));
+    ui.clearButtons.forEach((button) => (button.hidden = activeFilterCount(state) === 0));
+    labelFiltersToggle();
     ui.list.removeAttribute('aria-busy');
     // Which search the page now shows, as its query string; tests wait on it.
     root.dataset['shown'] = toSearchParams(state).toString();

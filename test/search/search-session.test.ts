@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_ALTERNATIVES } from '../../src/lib/search/relax';
-import { SearchSession } from '../../src/lib/search/search-session';
+import { pageCountOf, SearchSession } from '../../src/lib/search/search-session';
 import { emptyState, type SearchState } from '../../src/lib/search/state';
 import type { SynonymGroups } from '../../src/lib/search/synonyms';
 import { wordsOf, type Vocabulary } from '../../src/lib/search/vocabulary';
@@ -112,7 +112,7 @@ describe('the strict search', () => {
     const { search } = session();
     const outcome = await search.run(state({ q: '' }));
     expect(ids(outcome)).toEqual(['redis', 'dns', 'oom', 'cert', 'pool']);
-    expect(outcome.counts.rootCause).toEqual({
+    expect((await outcome.counts).rootCause).toEqual({
       capacity: 2,
       security: 1,
       'software-bug': 1,
@@ -260,16 +260,16 @@ describe('filters, counts and sort of a relaxed search', () => {
     const { search } = session();
     const all = await search.run(state({ q }));
     expect([...ids(all)].sort()).toEqual(['cert', 'pool', 'redis']);
-    expect(all.counts.rootCause).toEqual({ capacity: 2, security: 1 });
+    expect((await all.counts).rootCause).toEqual({ capacity: 2, security: 1 });
 
     const filtered = await search.run(state({ q, filters: { rootCause: ['capacity'] } }));
     expect(ids(filtered).sort()).toEqual(['pool', 'redis']);
     // Root cause ignores its own selection; services count within it.
-    expect(filtered.counts.rootCause).toEqual({ capacity: 2, security: 1 });
-    expect(filtered.counts.services).toEqual({ checkout: 1, auth: 1, web: 1 });
+    expect((await filtered.counts).rootCause).toEqual({ capacity: 2, security: 1 });
+    expect((await filtered.counts).services).toEqual({ checkout: 1, auth: 1, web: 1 });
     expect(filtered.relaxation).toBeDefined();
 
-    for (const [value, count] of Object.entries(all.counts.services)) {
+    for (const [value, count] of Object.entries((await all.counts).services)) {
       const narrowed = await search.run(state({ q, filters: { services: [value] } }));
       expect(ids(narrowed), value).toHaveLength(count);
     }
@@ -281,14 +281,47 @@ describe('filters, counts and sort of a relaxed search', () => {
     expect(ids(outcome)).toEqual(['redis', 'cert', 'pool']);
   });
 
+  it('shows the results without waiting for the filter values when nothing is filtered', async () => {
+    const index = new FakePagefind(PAGES);
+    let open: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const search = new SearchSession({
+      // Filter-only searches (the filter values) wait until the gate opens.
+      search: async (term, options) => {
+        if (term === null && Object.keys(options.filters ?? {}).length) await gate;
+        return index.search(term, options);
+      },
+      totals: index.totals(),
+      synonyms: [],
+      vocabulary: async () => VOCABULARY,
+    });
+    const outcome = await search.run(state({ q }));
+    expect([...ids(outcome)].sort()).toEqual(['cert', 'pool', 'redis']);
+    open();
+    expect((await outcome.counts).rootCause).toEqual({ capacity: 2, security: 1 });
+  });
+
   it('learns filter values once per page load, however many searches follow', async () => {
     const { search, index } = session();
-    await search.run(state({ q }));
+    await (
+      await search.run(state({ q }))
+    ).counts;
     const filterOnly = () => index.searches.filter((entry) => entry.term === null).length;
     const first = filterOnly();
-    await search.run(state({ q: 'checkout sessions' }));
-    await search.run(state({ q, filters: { year: ['2023'] } }));
+    await (
+      await search.run(state({ q: 'checkout sessions' }))
+    ).counts;
+    await (
+      await search.run(state({ q, filters: { year: ['2023'] } }))
+    ).counts;
     expect(filterOnly()).toBe(first);
+  });
+});
+
+describe('pageCountOf', () => {
+  it('takes the smallest filter total, which a filter every incident has once gives', () => {
+    expect(pageCountOf({ rootCause: { a: 2, b: 3 }, services: { x: 4, y: 3 } })).toBe(5);
+    expect(pageCountOf({})).toBe(0);
   });
 });
 

@@ -22,7 +22,7 @@ import {
   type Concept,
 } from './relax';
 import type { ResultFragment } from './results';
-import type { SearchState, Sort } from './state';
+import { activeFilterCount, type SearchState, type Sort } from './state';
 import type { SynonymGroups } from './synonyms';
 import { suggest, wordsOf, type Vocabulary } from './vocabulary';
 
@@ -85,10 +85,17 @@ export interface Relaxation {
   corrections: { from: string; to: string }[];
 }
 
+/** Counts per facet value, as `buildFacets` takes them. */
+export type FacetCounts = Record<FilterKey, Record<string, number>>;
+
 export interface SearchOutcome {
   results: ShownResult[];
-  /** Counts per facet value, as `buildFacets` takes them. */
-  counts: Record<FilterKey, Record<string, number>>;
+  /**
+   * The facet counts. A loosened search works them out from what it learns once per page load
+   * (see `membership`), which at 10,000 incidents takes a couple of seconds, so they may come
+   * after the results: the page shows the results first.
+   */
+  counts: Promise<FacetCounts>;
   /** Present when the results are a relaxed search's rather than the strict one's. */
   relaxation?: Relaxation;
   /**
@@ -172,7 +179,7 @@ export class SearchSession {
       main?.filters ?? {},
       Object.fromEntries(facetKeys.map((key, index) => [key, perFacet[index]?.filters ?? {}])),
     );
-    return { results: main?.results ?? [], counts, didYouMean: [] };
+    return { results: main?.results ?? [], counts: Promise.resolve(counts), didYouMean: [] };
   }
 
   /**
@@ -220,30 +227,25 @@ export class SearchSession {
     const searched = limitAlternatives(await this.synonymsWhereNeeded(corrected, unknown));
     const hits = await this.searchAll(searched, unknown);
     const pinnedIds = pinned.results.map((result) => result.id);
-    const membership = await this.membership();
-    const merged = mergeHits(searched, hits, membership.size, pinnedIds);
-    let ids = filterIds(
-      merged.map((hit) => hit.id),
-      membership,
-      state.filters,
-    );
+    const merged = mergeHits(searched, hits, pageCountOf(this.options.totals), pinnedIds);
+    if (merged.length === 0) return undefined;
+    const all = merged.map((hit) => hit.id);
+    // Filtering needs to know each incident's filter values; without filters, the results need
+    // not wait for them, only the counts do.
+    let ids = activeFilterCount(state) > 0 ? filterIds(all, await this.membership(), state.filters) : all;
     const sort = effectiveSort(state);
     if (sort !== 'relevance') {
       const order = await this.order(sort);
       ids = [...ids].sort((a, b) => (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity));
     }
     const onlyPinned = ids.length === pinnedIds.length && ids.every((id) => pinnedIds.includes(id));
-    if (merged.length === 0 || (onlyPinned && corrections.length === 0)) return undefined;
+    if (onlyPinned && corrections.length === 0) return undefined;
 
     const byId = new Map(merged.map((hit) => [hit.id, hit]));
     const pinnedById = new Map(pinned.results.map((result) => [result.id, result]));
     return {
       results: ids.map((id) => this.shown(byId.get(id) as MergedHit<PagefindHit>, pinnedById.get(id))),
-      counts: countFacets(
-        merged.map((hit) => hit.id),
-        membership,
-        state.filters,
-      ),
+      counts: this.membership().then((membership) => countFacets(all, membership, state.filters)),
       relaxation: relaxation(
         searched.filter((entry) => foundAny(entry, hits)).map((entry) => entry.term),
         searched.filter((entry) => !foundAny(entry, hits)).map((entry) => entry.term),
@@ -400,6 +402,17 @@ export class SearchSession {
     const words = [...new Set(wordsOf(q).filter((word) => !isStopword(word)))];
     return suggestionsOf(await Promise.all(words.map((word) => this.check(word, true))));
   }
+}
+
+/**
+ * Incidents in the index: the total of a filter every incident has exactly one value of (root
+ * cause, severity, year), which is the smallest total of any filter.
+ */
+export function pageCountOf(totals: FilterCounts): number {
+  const sums = Object.values(totals).map((values) =>
+    Object.values(values).reduce((sum, count) => sum + count, 0),
+  );
+  return sums.length ? Math.min(...sums) : 0;
 }
 
 const suggestionsOf = (checks: readonly WordCheck[]): WordSuggestions[] =>
