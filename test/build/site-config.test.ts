@@ -39,6 +39,8 @@ describe('a site with its own configuration', () => {
     expect(text(html.querySelector('title'))).toContain('Acme Postmortems');
     expect(text(html.querySelector('.site-header .brand'))).toBe('Acme Postmortems');
     expect(text(html.querySelector('footer.site-footer'))).toContain('Acme Postmortems · Acme Platform');
+    // A sentence and the link after it stay apart ("pull requests. Browse", not "requests.Browse").
+    expect(text(html.querySelector('footer.site-footer'))).toMatch(/pull requests\. Browse by root cause/);
     expect(text(html.querySelector('aside.site-notice'))).toBe(CONFIG.notice);
     expect(html.toString()).not.toContain('Hindsight');
   });
