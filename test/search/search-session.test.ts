@@ -159,7 +159,7 @@ describe('the relaxed search', () => {
     expect(ids(withSynonyms)).toEqual(['redis', 'pool']);
     const without = await session([]).search.run(state({ q: 'db sessions' }));
     expect(ids(without)).toEqual(['redis']);
-    expect(without.relaxation).toBeUndefined();
+    expect(without.relaxation).toMatchObject({ matched: ['sessions'], unmatched: ['db'] });
   });
 
   it('searches synonyms only for words that find fewer than three incidents on their own', async () => {
@@ -229,6 +229,21 @@ describe('the relaxed search', () => {
     const outcome = await search.run(state({ q: 'timelin' }));
     expect(ids(outcome)).toHaveLength(5);
     expect(asked).toEqual([]);
+  });
+
+  it('does not show what Pagefind finds for the start of a word the index does not hold', async () => {
+    const index = new FakePagefind(PAGES);
+    // Pagefind answers "redus" as if it were "red…": here, as the one page with "libvips".
+    const search = new SearchSession({
+      search: (term, options) => index.search(term === 'redus' ? 'libvips' : term, options),
+      totals: index.totals(),
+      synonyms: [],
+      vocabulary: async () => new Map([...VOCABULARY, ['rebus', 1]]),
+    });
+    const alone = await search.run(state({ q: 'redus' }));
+    expect(ids(alone)).toEqual([]);
+    expect(alone.didYouMean).toEqual([{ word: 'redus', suggestions: ['rebus', 'redis'] }]);
+    expect((await alone.counts).rootCause).toEqual({});
   });
 
   it('says which words found nothing at all', async () => {

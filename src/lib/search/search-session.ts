@@ -158,10 +158,14 @@ export class SearchSession {
         .filter((entry) => !entry.term.includes(' '))
         .map((entry) => this.check(entry.term, found < FEW_RESULTS)),
     );
-    if (found >= FEW_RESULTS && checks.every((check) => check.known)) return strict;
-    const relaxed = await this.relaxed(state, strict, concepts, checks);
+    const allKnown = checks.every((check) => check.known);
+    if (found >= FEW_RESULTS && allKnown) return strict;
+    // Given a word it does not hold, Pagefind answers for the start of it ("redus" finds "red…"):
+    // those results hold none of what was typed.
+    const trusted = allKnown ? strict : nothingFound;
+    const relaxed = await this.relaxed(state, trusted, concepts, checks);
     if (relaxed) return relaxed;
-    return { ...strict, didYouMean: suggestionsOf(checks) };
+    return { ...trusted, didYouMean: suggestionsOf(checks) };
   }
 
   /** The search Pagefind answers as typed, with the facet searches `query.ts` plans. */
@@ -209,10 +213,14 @@ export class SearchSession {
     });
     const didYouMean = suggestionsOf(checks.filter((check) => !check.confident));
 
-    // After a correction, "every word" means the corrected words.
-    const pinned = corrections.length
-      ? await this.strict({ ...state, q: correctedQuery(state.q, corrections) })
-      : strict;
+    // After a correction, "every word" means the corrected words; no incident holds a word that
+    // is in no incident.
+    const pinned =
+      unknown.size > 0
+        ? nothingFound
+        : corrections.length
+          ? await this.strict({ ...state, q: correctedQuery(state.q, corrections) })
+          : strict;
     const relaxation = (matched: string[], unmatched: string[]): Relaxation => ({
       strictCount: pinned.results.length,
       matched,
@@ -403,6 +411,13 @@ export class SearchSession {
     return suggestionsOf(await Promise.all(words.map((word) => this.check(word, true))));
   }
 }
+
+/** The outcome of a search that found nothing. */
+const nothingFound: StrictOutcome = {
+  results: [],
+  counts: Promise.resolve(Object.fromEntries(FILTER_KEYS.map((key) => [key, {}])) as FacetCounts),
+  didYouMean: [],
+};
 
 /**
  * Incidents in the index: the total of a filter every incident has exactly one value of (root
