@@ -107,12 +107,15 @@ describe('the relaxed search', () => {
 
     const back = notice(page).getByRole('link', { name: 'Show only incidents with all the words' });
     expect(await back.getAttribute('href')).toBe(searchPath({ q, strict: '1' }));
-    await back.click();
+    // By keyboard: the link is reached and followed like any other, and runs in place.
+    await back.focus();
+    await page.keyboard.press('Enter');
     await waitForSearch(page, { q, strict: '1' });
     expect(new URL(page.url()).search).toBe(`?${new URLSearchParams({ q, strict: '1' }).toString()}`);
     expect(await resultUrls(page)).toEqual([]);
     expect(await status(page).textContent()).toBe(`No incidents found for “${q}”.`);
     expect(await notice(page).isHidden()).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-query');
 
     await page.goBack();
     await waitForSearch(page, { q });
