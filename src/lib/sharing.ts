@@ -1,6 +1,7 @@
 import { formatDuration } from './duration';
 import type { Incident } from './incidents';
 import { rankedSeverity, taxonomyEntry } from './labels';
+import { plainText } from './plain-text';
 import type { Taxonomy } from './taxonomy';
 
 /**
@@ -37,6 +38,21 @@ export function truncate(text: string, max: number): string {
 }
 
 /**
+ * The preview's texts without control characters: chat apps and search engines show meta tags
+ * as they are, and a taxonomy label or tag no schema rule checks may hold one.
+ */
+function plainPreview(preview: SharePreview): SharePreview {
+  const { section, tags, ...rest } = preview;
+  return {
+    ...rest,
+    title: plainText(preview.title),
+    description: plainText(preview.description),
+    ...(section === undefined ? {} : { section: plainText(section) }),
+    ...(tags === undefined ? {} : { tags: tags.map(plainText) }),
+  };
+}
+
+/**
  * An incident's preview: title "SEV1 · Email down …", description
  * "SEV1 · Critical · 3 hours 30 minutes · email, mail-storage. A disk in the mail storage …".
  */
@@ -48,7 +64,7 @@ export function incidentPreview(incident: Incident, taxonomy: Taxonomy): SharePr
     data.durationMs === undefined ? 'ongoing' : formatDuration(data.durationMs),
     data.services.join(', '),
   ].join(' · ');
-  return {
+  return plainPreview({
     type: 'article',
     title: `${severity.id} · ${data.title}`,
     description: truncate(`${facts}. ${data.summary}`, PREVIEW_DESCRIPTION_LENGTH),
@@ -61,10 +77,14 @@ export function incidentPreview(incident: Incident, taxonomy: Taxonomy): SharePr
         ...(data.tags ?? []),
       ]),
     ],
-  };
+  });
 }
 
 /** Any other page's preview: its own title and description. */
 export function pagePreview(title: string, description: string): SharePreview {
-  return { type: 'website', title, description: truncate(description, PREVIEW_DESCRIPTION_LENGTH) };
+  return plainPreview({
+    type: 'website',
+    title,
+    description: truncate(description, PREVIEW_DESCRIPTION_LENGTH),
+  });
 }

@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { isPlaceholder } from '../lib/placeholder';
+import { controlCharacterProblem } from '../lib/plain-text';
 
 /**
  * Text fields that refuse placeholders, with what belongs there. `hindsight schema` reads it to
@@ -16,15 +17,22 @@ const placeholderMessage = (value: string, purpose: string) =>
   `is still a placeholder (${JSON.stringify(value.trim())}): replace it with ${purpose}`;
 
 /**
- * Text that must be written by a person: trimmed, non-empty, and not a placeholder, so a
- * scaffolded postmortem fails the check until every `TODO` is replaced.
+ * Text that must be written by a person: trimmed, non-empty, not a placeholder, so a
+ * scaffolded postmortem fails the check until every `TODO` is replaced, and free of control
+ * characters. Those come from pasting a terminal's output (`ESC[31m` colour codes, a bell):
+ * pages would show them as garbage or not at all, so the author is told where they are. The
+ * feed and meta tags drop them anyway (`plainText`), for text no schema checks.
  */
 export function writtenText(purpose: string, schema: z.ZodString) {
   // `: boolean` on purpose: inferred from the type guard, TypeScript would read this check as
   // `value is never` and type every text field as `never`.
-  const text = schema.refine((value): boolean => !isPlaceholder(value), {
-    error: (issue) => placeholderMessage(String(issue.input), purpose),
-  });
+  const text = schema
+    .refine((value): boolean => !isPlaceholder(value), {
+      error: (issue) => placeholderMessage(String(issue.input), purpose),
+    })
+    .refine((value): boolean => controlCharacterProblem(value) === undefined, {
+      error: (issue) => controlCharacterProblem(String(issue.input)),
+    });
   return text.register(placeholderFreeText, { purpose });
 }
 

@@ -35,6 +35,34 @@ describe('incidentPreview', () => {
   });
 });
 
+describe('previews of text with control characters', () => {
+  it('drops them from every text of an incident’s preview, keeping markup as text', () => {
+    const preview = incidentPreview(
+      incident('x', {
+        title: '<b>Mail</b> down',
+        tags: ['disk\u001b[31m', '\u0007bell'],
+      }),
+      {
+        ...taxonomy,
+        severities: taxonomy.severities.map((entry) => ({ ...entry, label: `${entry.label}\u000b` })),
+      },
+    );
+    expect(preview.title).toBe('SEV1 · <b>Mail</b> down');
+    expect(preview.section).toBe(severityLabel('SEV1'));
+    expect(preview.description.startsWith(`${severityLabel('SEV1')} · `)).toBe(true);
+    expect(preview.tags).toContain('disk');
+    expect(preview.tags).toContain('bell');
+  });
+
+  it('drops them from a page’s preview', () => {
+    expect(pagePreview('Root \u001b[1mcauses\u001b[0m', 'Every\u0000 category.')).toEqual({
+      type: 'website',
+      title: 'Root causes',
+      description: 'Every category.',
+    });
+  });
+});
+
 describe('truncate', () => {
   it('leaves short text alone, squeezing white space', () => {
     expect(truncate('  A disk\n failed. ', 50)).toBe('A disk failed.');
