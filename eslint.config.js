@@ -14,7 +14,6 @@ export default defineConfig(
       'dist/',
       '.astro/',
       'node_modules/',
-      'bench/corpus/',
       'test/fixtures/**/dist/',
       'test/fixtures/**/.astro/',
     ],
