@@ -1,5 +1,5 @@
 import type { VisibilityConfig } from '../../schemas/visibility';
-import { inAudience } from '../audience';
+import { inBuild } from '../source-postmortems';
 import { PASSAGE_WORDS, type Needle, type NeedleKind } from './needle-index';
 import { bodyText, textFields, valuesAt, valuesExcept, type SourcePostmortem } from './postmortem-text';
 import { letterCount, wordList } from './words';
@@ -66,11 +66,7 @@ export function inPublicBuild(
   postmortem: SourcePostmortem,
   defaultVisibility: VisibilityConfig['default'],
 ): boolean {
-  const data = postmortem.data;
-  if (!data || data['status'] === 'draft') return false;
-  const written = data['visibility'];
-  const visibility = written === undefined ? undefined : written === 'public' ? 'public' : 'internal';
-  return inAudience('public', visibility, defaultVisibility);
+  return inBuild(postmortem, 'public', defaultVisibility);
 }
 
 const hasWords = (text: string) => wordList(text).length > 0;

@@ -1,68 +1,13 @@
-import fs from 'node:fs';
 import { markdownToMdast, mdxToMdast, type TreeOptions } from 'satteri';
-import { parse as parseYaml } from 'yaml';
-import { listPostmortemFiles } from '../content-check';
-import { postmortemIdFromPath, postmortemsDir } from '../content-dir';
-import { FRONTMATTER } from '../yaml-source';
 import { stripTags } from './decode';
 
-/**
- * A postmortem file as the leak check reads it: straight from the file, not from Astro's
- * collection, so that a bug in how pages pick postmortems cannot also hide it from the check.
- */
-export interface SourcePostmortem {
-  /** The file's path, as reports show it. */
-  file: string;
-  /** The file name without extension: the incident's id and URL. */
-  id: string;
-  /** The frontmatter as written (YAML 1.2, no schema applied); `undefined` when unreadable. */
-  data: Record<string, unknown> | undefined;
-  body: string;
-  /** An `.mdx` body is read as MDX, an `.md` one as Markdown. */
-  mdx: boolean;
-}
+// The reader moved to `source-postmortems.ts`, shared with the verification of a build.
+export { parsePostmortem, readPostmortems, type SourcePostmortem } from '../source-postmortems';
 
 /** A piece of text and where in the postmortem it was written, such as `timeline.2.text` or `body`. */
 export interface TextItem {
   field: string;
   text: string;
-}
-
-/** The frontmatter as data, YAML 1.2 as the content check reads it; `undefined` when it is not YAML. */
-function frontmatterData(yaml: string): unknown {
-  try {
-    return parseYaml(yaml, { schema: 'core' });
-  } catch {
-    return undefined;
-  }
-}
-
-export function parsePostmortem(file: string, text: string): SourcePostmortem {
-  const match = FRONTMATTER.exec(text);
-  const data = match ? frontmatterData(match[1] ?? '') : undefined;
-  return {
-    file,
-    id: postmortemIdFromPath(file),
-    data:
-      data && typeof data === 'object' && !Array.isArray(data)
-        ? (data as Record<string, unknown>)
-        : undefined,
-    body: match ? text.slice(match[0].length) : text,
-    mdx: file.toLowerCase().endsWith('.mdx'),
-  };
-}
-
-/**
- * Every postmortem file in `contentRoot/postmortems/`, as `npm run check` lists them, read one
- * at a time as they are asked for; `name` gives the path reports show.
- */
-export function* readPostmortems(
-  contentRoot: string,
-  name: (file: string) => string = (file) => file,
-): Generator<SourcePostmortem> {
-  for (const file of listPostmortemFiles(postmortemsDir(contentRoot))) {
-    yield parsePostmortem(name(file), fs.readFileSync(file, 'utf8'));
-  }
 }
 
 /** The free-text fields of the frontmatter; `*` is every item of a list. */
