@@ -1,0 +1,121 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { contentTypeFor, resolveStaticFile } from '../../src/lib/static-files';
+import { ensureBrowser, launchBrowser } from '../../test/helpers/browser';
+
+/** What searching costs a reader, in bytes over the wire (compressed, headers included). */
+export interface SearchTransfer {
+  firstQuery: string;
+  /** Opening `/search/?q=…`: the page, its script, Pagefind's bundle, index chunks and fragments. */
+  firstBytes: number;
+  firstRequests: number;
+  nextQuery: string;
+  /** The next query in the same page. */
+  nextBytes: number;
+  nextRequests: number;
+}
+
+/** Types a host compresses; Pagefind's own files are gzip data already and go out as they are. */
+const COMPRESSIBLE = /^(text\/|application\/(json|xml|javascript)|image\/svg)/;
+
+/** Serves a built site like a static host that gzips text: the test server's rules, plus compression. */
+async function serveCompressed(root: string) {
+  const cache = new Map<string, Buffer>();
+  const server = http.createServer((req, res) => {
+    const file = resolveStaticFile(root, new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
+    if (!file) {
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
+      return;
+    }
+    const type = contentTypeFor(file);
+    const gzip = COMPRESSIBLE.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+    let body = fs.readFileSync(file);
+    if (gzip) {
+      body = cache.get(file) ?? gzipSync(body, { level: 9 });
+      cache.set(file, body);
+    }
+    res.writeHead(200, {
+      'Content-Type': type,
+      'Cache-Control': 'no-store',
+      'Content-Length': body.length,
+      ...(gzip ? { 'Content-Encoding': 'gzip' } : {}),
+    });
+    res.end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** Waits until the search page shows the results for exactly this query string (as the e2e tests do). */
+async function shown(page: Page, query: string) {
+  await page.waitForFunction(
+    (want) => {
+      const root = document.querySelector<HTMLElement>('[data-search]');
+      const list = document.querySelector('[data-search-results]');
+      return root?.dataset['shown'] === want && !list?.hasAttribute('aria-busy');
+    },
+    new URLSearchParams({ q: query }).toString(),
+    { timeout: 120_000 },
+  );
+  // Fragments of shown results may still be arriving; give the network a moment to settle.
+  await page.waitForLoadState('networkidle');
+}
+
+/**
+ * Opens `/search/?q=<first>` in a fresh headless Chromium and then searches `next` in place, as
+ * the page's own links do, counting the bytes of every response with the DevTools protocol.
+ */
+export async function measureSearchTransfer(
+  outDir: string,
+  { first, next }: { first: string; next: string },
+): Promise<SearchTransfer> {
+  const browserPath = ensureBrowser().path;
+  if (!browserPath) throw new Error(ensureBrowser().problem);
+  const server = await serveCompressed(outDir);
+  const browser = await launchBrowser(browserPath);
+  try {
+    const page = await browser.context.newPage();
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: false });
+    let bytes = 0;
+    let requests = 0;
+    cdp.on('Network.loadingFinished', (event) => {
+      bytes += event.encodedDataLength;
+      requests += 1;
+    });
+    const take = () => {
+      const taken = { bytes, requests };
+      bytes = 0;
+      requests = 0;
+      return taken;
+    };
+    await page.goto(`${server.origin}/search/?${new URLSearchParams({ q: first })}`);
+    await shown(page, first);
+    const firstTaken = take();
+    await page.evaluate((href) => {
+      history.pushState(null, '', href);
+      dispatchEvent(new PopStateEvent('popstate'));
+    }, `/search/?${new URLSearchParams({ q: next })}`);
+    await shown(page, next);
+    const nextTaken = take();
+    return {
+      firstQuery: first,
+      firstBytes: firstTaken.bytes,
+      firstRequests: firstTaken.requests,
+      nextQuery: next,
+      nextBytes: nextTaken.bytes,
+      nextRequests: nextTaken.requests,
+    };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
