@@ -335,6 +335,14 @@ describe('the JSON API', () => {
 });
 
 describe('services and taxonomy ids named like object properties', () => {
+  it('never print an inherited function where a count or label belongs', async () => {
+    const entries = await fs.readdir(site.outDir, { recursive: true });
+    const files = entries.filter((file) => /\.(html|xml|json)$/.test(file));
+    for (const file of files) {
+      expect(await site.read(file), file).not.toContain('[native code]');
+    }
+  });
+
   it('give the service constructor its page and its count', async () => {
     const list = await page('services/index.html');
     const row = list.querySelector('tr[data-group="constructor"]');
