@@ -9,6 +9,7 @@ import { contentCheck } from './content-check';
 import { explainedError } from './explained-error';
 import { leakCheckIntegration } from './leak-check';
 import { pagefindIntegration } from './pagefind';
+import { verifyBuildIntegration } from './verify-build';
 
 /** The module pages import the resolved configuration from. */
 export const CONFIG_MODULE = 'virtual:hindsight/config';
@@ -17,8 +18,8 @@ export const CONFIG_MODULE = 'virtual:hindsight/config';
  * Hindsight as one Astro integration, the way Starlight is one: `hindsight({ title, … })` in
  * `astro.config.mjs` validates the team's settings, applies `site` and `base` (and their
  * `HINDSIGHT_SITE`/`HINDSIGHT_BASE` overrides) to Astro, adds the content check, MDX, the
- * sitemap (when the site has an address), the search index and, in public builds, the leak
- * check, and hands the settings to pages as `virtual:hindsight/config`.
+ * sitemap (when the site has an address), the search index, in public builds the leak check,
+ * and the verification of every build, and hands the settings to pages as `virtual:hindsight/config`.
  */
 export function hindsight(options?: HindsightUserConfig): AstroIntegration {
   return {
@@ -48,9 +49,11 @@ export function hindsight(options?: HindsightUserConfig): AstroIntegration {
             ...(names.has('@astrojs/mdx') ? [] : [mdx()]),
             ...(hasSite && !names.has('@astrojs/sitemap') ? [sitemap({ filter: isSitemapPage })] : []),
             pagefindIntegration(),
-            // Last: build:done hooks run in this order, and the check must read the search
-            // index (and the sitemap) that the integrations above write.
+            // build:done hooks run in this order, and the checks must read the search index
+            // (and the sitemap) that the integrations above write.
             leakCheckIntegration(resolved),
+            // After the leak check, so a leaky public build is deleted before anything else fails it.
+            verifyBuildIntegration(resolved),
           ],
           vite: viteConfig(JSON.stringify(resolved)),
         });
