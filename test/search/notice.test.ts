@@ -11,6 +11,7 @@ import { emptyState, type SearchState } from '../../src/lib/search/state';
 
 const state = (overrides: Partial<SearchState>): SearchState => ({ ...emptyState(), ...overrides });
 const relaxation = (overrides: Partial<Relaxation>): Relaxation => ({
+  apart: true,
   strictCount: 0,
   matched: [],
   unmatched: [],
@@ -74,6 +75,22 @@ describe('relaxationNotice', () => {
       'No incident mentions certficate; showing certificate instead. Search instead for certficate',
     );
     expect(link(parts)).toMatchObject({ href: '/search/?q=certficate&rootCause=security&strict=1' });
+  });
+
+  it('says only the correction when the corrected words together found enough', () => {
+    const parts = relaxationNotice(
+      '/search/',
+      state({ q: 'certficate expired' }),
+      relaxation({
+        apart: false,
+        strictCount: 59,
+        matched: ['certificate', 'expired'],
+        corrections: [{ from: 'certficate', to: 'certificate' }],
+      }),
+    );
+    expect(noticeText(parts)).toBe(
+      'No incident mentions certficate; showing certificate instead. Search instead for certficate expired',
+    );
   });
 
   it('speaks of the corrected words when it also searched them apart', () => {

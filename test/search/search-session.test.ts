@@ -128,6 +128,7 @@ describe('the relaxed search', () => {
     // Both hold two of the words; "sessions" is in redis's root cause.
     expect(ids(outcome)).toEqual(['redis', 'pool']);
     expect(outcome.relaxation).toEqual({
+      apart: true,
       strictCount: 0,
       matched: ['checkout', 'connections', 'sessions'],
       unmatched: [],
@@ -186,6 +187,7 @@ describe('the relaxed search', () => {
     const outcome = await search.run(state({ q: 'certficate' }));
     expect(ids(outcome)).toEqual(['cert']);
     expect(outcome.relaxation).toEqual({
+      apart: true,
       strictCount: 1,
       matched: ['certificate'],
       unmatched: [],
@@ -200,6 +202,19 @@ describe('the relaxed search', () => {
     expect(ids(outcome)).toEqual(['cert', 'redis']);
     expect(outcome.relaxation?.corrections).toEqual([{ from: 'certficate', to: 'certificate' }]);
     expect(outcome.relaxation?.matched).toEqual(['certificate', 'payments', 'shoppers']);
+  });
+
+  it('shows the corrected words together when they find enough, saying only that it corrected', async () => {
+    const { search } = session();
+    const outcome = await search.run(state({ q: 'timelime' }));
+    expect(ids(outcome)).toHaveLength(5);
+    expect(outcome.relaxation).toEqual({
+      apart: false,
+      strictCount: 5,
+      matched: ['timeline'],
+      unmatched: [],
+      corrections: [{ from: 'timelime', to: 'timeline' }],
+    });
   });
 
   it('does not correct a word typed halfway, which begins words the index holds', async () => {

@@ -54,7 +54,7 @@ export function relaxationNotice(
   for (const { from, to } of corrections) {
     sentence(text('No incident mentions '), words(from), text('; showing '), words(to), text(' instead.'));
   }
-  const searchedApart = matched.length + unmatched.length > 1;
+  const searchedApart = relaxation.apart && matched.length + unmatched.length > 1;
   if (searchedApart && matched.length) {
     const all = correctedQuery(state.q, corrections);
     if (strictCount === 0) {

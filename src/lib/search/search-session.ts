@@ -75,6 +75,11 @@ export interface WordSuggestions {
 
 /** What a relaxed search did, for the notice above its results. */
 export interface Relaxation {
+  /**
+   * Whether the words were searched apart and the results merged; `false` when correcting a typo
+   * was all it took (the corrected words together found enough).
+   */
+  apart: boolean;
   /** Incidents holding every word (the strict search); they come first. */
   strictCount: number;
   /** The words (or phrases) that found incidents, in query order, corrections in place of typos. */
@@ -221,7 +226,8 @@ export class SearchSession {
         : corrections.length
           ? await this.strict({ ...state, q: correctedQuery(state.q, corrections) })
           : strict;
-    const relaxation = (matched: string[], unmatched: string[]): Relaxation => ({
+    const relaxation = (matched: string[], unmatched: string[], apart = true): Relaxation => ({
+      apart,
       strictCount: pinned.results.length,
       matched,
       unmatched,
@@ -229,7 +235,7 @@ export class SearchSession {
     });
     if (corrections.length && pinned.results.length >= FEW_RESULTS) {
       const terms = corrected.map((entry) => entry.term);
-      return { ...pinned, relaxation: relaxation(terms, []), didYouMean };
+      return { ...pinned, relaxation: relaxation(terms, [], false), didYouMean };
     }
 
     const searched = limitAlternatives(await this.synonymsWhereNeeded(corrected, unknown));
