@@ -31,12 +31,16 @@ export function findHugo(): string | undefined {
 export function ensureHugo(log: (line: string) => void): { path?: string; problem?: string } {
   const found = findHugo();
   if (found) return { path: found };
-  if (!fs.existsSync('/etc/debian_version') || process.getuid?.() !== 0) return { problem: HUGO_INSTALL_HELP };
+  if (!fs.existsSync('/etc/debian_version') || process.getuid?.() !== 0)
+    return { problem: HUGO_INSTALL_HELP };
   log('Hugo is not installed; installing Debian\'s "hugo" package (apt-get install -y hugo)…');
   try {
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     const wait = ['-o', 'DPkg::Lock::Timeout=600'];
-    execFileSync('apt-get', [...wait, 'install', '-y', '--no-install-recommends', 'hugo'], { stdio: 'inherit', env });
+    execFileSync('apt-get', [...wait, 'install', '-y', '--no-install-recommends', 'hugo'], {
+      stdio: 'inherit',
+      env,
+    });
   } catch (error) {
     return { problem: `Installing hugo with apt-get failed: ${String(error)}\n${HUGO_INSTALL_HELP}` };
   }
@@ -69,10 +73,25 @@ export function hugoContent(contentRoot: string, target: string): void {
 }
 
 /** Builds the Hugo site from `contentDir` (made by `hugoContent`) into `outDir`. */
-export function buildHugo(hugo: string, contentDir: string, outDir: string, cacheDir: string): Promise<CommandCost> {
+export function buildHugo(
+  hugo: string,
+  contentDir: string,
+  outDir: string,
+  cacheDir: string,
+): Promise<CommandCost> {
   return runMeasured(
     hugo,
-    ['--source', HUGO_SITE, '--contentDir', contentDir, '--destination', outDir, '--cacheDir', cacheDir, '--quiet'],
+    [
+      '--source',
+      HUGO_SITE,
+      '--contentDir',
+      contentDir,
+      '--destination',
+      outDir,
+      '--cacheDir',
+      cacheDir,
+      '--quiet',
+    ],
     { env: { ...process.env } },
   );
 }

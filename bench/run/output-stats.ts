@@ -53,7 +53,8 @@ export function linkedStylesheets(html: string): string[] {
 }
 
 /** Whether a page runs JavaScript: any `<script>` that is not a JSON or plain-text data block. */
-export const hasScript = (html: string) => [...html.matchAll(SCRIPT)].some((match) => !DATA_SCRIPT.test(match[1] ?? ''));
+export const hasScript = (html: string) =>
+  [...html.matchAll(SCRIPT)].some((match) => !DATA_SCRIPT.test(match[1] ?? ''));
 
 export function outputStats(outDir: string): OutputStats {
   let files = 0;
@@ -90,7 +91,17 @@ export function outputStats(outDir: string): OutputStats {
       }
       return sum + (cssGzip.get(href) ?? 0);
     }, 0);
-    if (gzipped + css > largestNonSearchPage.gzipBytes) largestNonSearchPage = { path: at, gzipBytes: gzipped + css };
+    if (gzipped + css > largestNonSearchPage.gzipBytes)
+      largestNonSearchPage = { path: at, gzipBytes: gzipped + css };
   }
-  return { files, bytes, pages, indexFiles, indexBytes, largestPage, largestNonSearchPage, pagesWithScript: pagesWithScript.sort() };
+  return {
+    files,
+    bytes,
+    pages,
+    indexFiles,
+    indexBytes,
+    largestPage,
+    largestNonSearchPage,
+    pagesWithScript: pagesWithScript.sort(),
+  };
 }

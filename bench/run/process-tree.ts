@@ -51,7 +51,8 @@ export function descendants(root: number, parentOf: ReadonlyMap<number, number>)
 
 /** `VmRSS` and `VmHWM` in bytes from the text of `/proc/<pid>/status`. */
 export function memoryOf(status: string): { rss: number; hwm: number } {
-  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0) * 1024;
+  const kb = (field: string) =>
+    Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0) * 1024;
   return { rss: kb('VmRSS'), hwm: kb('VmHWM') };
 }
 
@@ -59,7 +60,11 @@ export function memoryOf(status: string): { rss: number; hwm: number } {
  * Runs a command and samples the memory of its process tree every 100 ms. Peaks shorter than
  * a sample are caught for each process by its VmHWM, but not for the sum over the tree.
  */
-export function runMeasured(command: string, args: readonly string[], options: SpawnOptions): Promise<CommandCost> {
+export function runMeasured(
+  command: string,
+  args: readonly string[],
+  options: SpawnOptions,
+): Promise<CommandCost> {
   const started = performance.now();
   const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
   const chunks: Buffer[] = [];

@@ -32,7 +32,7 @@ async function serveCompressed(root: string) {
     }
     const type = contentTypeFor(file);
     const gzip = COMPRESSIBLE.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
-    let body = fs.readFileSync(file);
+    let body: Buffer = fs.readFileSync(file);
     if (gzip) {
       body = cache.get(file) ?? gzipSync(body, { level: 9 });
       cache.set(file, body);
@@ -70,7 +70,7 @@ async function shown(page: Page, query: string) {
 
 /**
  * Opens `/search/?q=<first>` in a fresh headless Chromium and then searches `next` in place, as
- * the page's own links do, counting the bytes of every response with the DevTools protocol.
+ * the page's own links do, counting the bytes of every response (headers and compressed body).
  */
 export async function measureSearchTransfer(
   outDir: string,
@@ -82,30 +82,31 @@ export async function measureSearchTransfer(
   const browser = await launchBrowser(browserPath);
   try {
     const page = await browser.context.newPage();
-    const cdp = await browser.context.newCDPSession(page);
-    await cdp.send('Network.enable');
-    await cdp.send('Network.setCacheDisabled', { cacheDisabled: false });
-    let bytes = 0;
-    let requests = 0;
-    cdp.on('Network.loadingFinished', (event) => {
-      bytes += event.encodedDataLength;
-      requests += 1;
+    // Pagefind fetches its index from a web worker, which a CDP session on the page does not see;
+    // Playwright follows the worker too, and reads each size from the same DevTools events
+    // (Network.loadingFinished's encodedDataLength: the body as sent, compressed).
+    let pending: Promise<number>[] = [];
+    page.on('requestfinished', (request) => {
+      pending.push(request.sizes().then((sizes) => sizes.responseBodySize + sizes.responseHeadersSize));
     });
-    const take = () => {
-      const taken = { bytes, requests };
-      bytes = 0;
-      requests = 0;
-      return taken;
+    const take = async () => {
+      const taken = pending;
+      pending = [];
+      const sizes = await Promise.all(taken);
+      return { bytes: sizes.reduce((sum, size) => sum + size, 0), requests: sizes.length };
     };
     await page.goto(`${server.origin}/search/?${new URLSearchParams({ q: first })}`);
     await shown(page, first);
-    const firstTaken = take();
-    await page.evaluate((href) => {
-      history.pushState(null, '', href);
-      dispatchEvent(new PopStateEvent('popstate'));
-    }, `/search/?${new URLSearchParams({ q: next })}`);
+    const firstTaken = await take();
+    await page.evaluate(
+      (href) => {
+        history.pushState(null, '', href);
+        dispatchEvent(new PopStateEvent('popstate'));
+      },
+      `/search/?${new URLSearchParams({ q: next })}`,
+    );
     await shown(page, next);
-    const nextTaken = take();
+    const nextTaken = await take();
     return {
       firstQuery: first,
       firstBytes: firstTaken.bytes,
