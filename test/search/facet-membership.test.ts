@@ -60,3 +60,17 @@ describe('countFacets', () => {
     }
   });
 });
+
+describe('values named like object properties', () => {
+  it('counts a service called constructor or __proto__ from zero, like any other', () => {
+    const odd = membershipOf([
+      { key: 'services', value: 'constructor', ids: ['a', 'b'] },
+      { key: 'services', value: '__proto__', ids: ['a'] },
+      { key: 'services', value: 'toString', ids: ['b'] },
+    ]);
+    const counts = countFacets(['a', 'b'], odd, {});
+    expect(counts.services['constructor']).toBe(2);
+    expect(counts.services['toString']).toBe(1);
+    expect(Object.hasOwn(counts.services, '__proto__') ? counts.services['__proto__'] : undefined).toBe(1);
+  });
+});

@@ -86,3 +86,14 @@ describe('searchLabels', () => {
     });
   });
 });
+
+describe('buildFacets with values named like object properties', () => {
+  it('shows 0, not an inherited function, for a value the search did not count', () => {
+    const odd = { ...totals, services: { constructor: 2, toString: 1 } };
+    const [, services] = buildFacets(odd, noCounts, emptyState(), labels);
+    expect(services?.options.map((option) => [option.value, option.count])).toEqual([
+      ['constructor', 0],
+      ['toString', 0],
+    ]);
+  });
+});

@@ -1,5 +1,6 @@
 import { FILTER_KEYS, type FilterKey } from './record';
 import type { SearchFilters } from './state';
+import { countOf } from './facets';
 
 /**
  * Filters and facet counts for a relaxed search, worked out in the page. Pagefind filters and
@@ -60,15 +61,15 @@ export function countFacets(
   membership: Membership,
   filters: SearchFilters,
 ): Record<FilterKey, Record<string, number>> {
-  const counts = Object.fromEntries(FILTER_KEYS.map((key) => [key, {}])) as Record<
-    FilterKey,
-    Record<string, number>
-  >;
+  // No prototype, so a value called `__proto__` is a key like any other.
+  const counts = Object.fromEntries(
+    FILTER_KEYS.map((key) => [key, Object.create(null) as Record<string, number>]),
+  ) as Record<FilterKey, Record<string, number>>;
   for (const id of ids) {
     const values = membership.get(id);
     for (const key of FILTER_KEYS) {
       if (!passesFilters(values, filters, key)) continue;
-      for (const value of values?.[key] ?? []) counts[key][value] = (counts[key][value] ?? 0) + 1;
+      for (const value of values?.[key] ?? []) counts[key][value] = countOf(counts[key], value) + 1;
     }
   }
   return counts;

@@ -63,7 +63,7 @@ function orderOf(key: FilterKey, labels: SearchLabels, totals: Record<string, nu
       return byTaxonomy(labels.severities);
     case 'services':
       // Busiest first: the services with most incidents are the ones people filter by.
-      return (value: string) => -(totals[value] ?? 0);
+      return (value: string) => -countOf(totals, value);
     case 'year':
       return (value: string) => -Number(value);
     case 'followUp':
@@ -71,10 +71,18 @@ function orderOf(key: FilterKey, labels: SearchLabels, totals: Record<string, nu
   }
 }
 
+/**
+ * The count for `value`, 0 when it has none. Values are authors' words, and a service called
+ * `constructor` must not read `Object`'s own property off a plain object's prototype.
+ */
+export function countOf(counts: Readonly<Record<string, number>> | undefined, value: string): number {
+  return counts && Object.hasOwn(counts, value) ? (counts[value] ?? 0) : 0;
+}
+
 export function facetLabel(key: FilterKey, value: string, labels: SearchLabels): string {
   if (key === 'rootCause') return labels.rootCauses.find((entry) => entry.id === value)?.label ?? value;
   if (key === 'severity') return labels.severities.find((entry) => entry.id === value)?.label ?? value;
-  if (key === 'followUp') return FOLLOW_UP_LABELS[value] ?? value;
+  if (key === 'followUp') return (Object.hasOwn(FOLLOW_UP_LABELS, value) && FOLLOW_UP_LABELS[value]) || value;
   return value;
 }
 
@@ -100,7 +108,7 @@ export function buildFacets(
       options: values.map((value) => ({
         value,
         label: facetLabel(key, value, labels),
-        count: counts[key][value] ?? 0,
+        count: countOf(counts[key], value),
         selected: selected.includes(value),
       })),
     };
