@@ -150,9 +150,16 @@ async function oneRun(work: string, run: number, hugo: string | undefined): Prom
   };
 }
 
+/** `node /x/node_modules/.bin/astro build --root …` → `node astro build`: the program, not its paths. */
+function shortCommand(command: string): string {
+  const words = command.split(' ');
+  const end = words.findIndex((word) => word.startsWith('-'));
+  return (end < 0 ? words : words.slice(0, end)).map((word) => path.basename(word)).join(' ');
+}
+
 function notesOf(run: BenchRun): string[] {
   const notes = [
-    `Largest process: \`${run.build.largestProcess.slice(0, 120)}\`.`,
+    `Largest process: \`${shortCommand(run.build.largestProcess)}\`.`,
     `Largest page: ${run.output.largestPage.path} (${formatBytes(run.output.largestPage.bytes)}, ${formatBytes(run.output.largestPage.gzipBytes)} gzip); heaviest page but /search/: ${run.output.largestNonSearchPage.path}.`,
   ];
   if (run.output.pagesWithScript.length) {
@@ -209,7 +216,7 @@ async function main(): Promise<number> {
   if (options.write) {
     const file = path.join(projectRoot, 'BENCHMARKS.md');
     const date = new Date().toISOString().slice(0, 10);
-    writeBenchmarks(
+    await writeBenchmarks(
       file,
       resultSection(
         {

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
+import * as prettier from 'prettier';
 import { METRICS, type Metrics } from './metrics';
 
 /** The machine a run measured, as the first line of the report says it. */
@@ -97,8 +98,15 @@ transfer is every byte Chromium received (headers included) for the first query 
 \`/search/\` and for a next query in the same page.
 `;
 
-/** Writes `section` into BENCHMARKS.md, creating it with its introduction if needed. */
-export function writeBenchmarks(file: string, section: string): void {
+/**
+ * Writes `section` into BENCHMARKS.md, creating it with its introduction if needed, formatted
+ * as the project's Prettier settings want it (`npm run lint` checks the file).
+ */
+export async function writeBenchmarks(file: string, section: string): Promise<void> {
   const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : BENCHMARKS_INTRO;
-  fs.writeFileSync(file, `${updateBenchmarks(current, section).trimEnd()}\n`);
+  const options = (await prettier.resolveConfig(file)) ?? {};
+  fs.writeFileSync(
+    file,
+    await prettier.format(updateBenchmarks(current, section), { ...options, filepath: file }),
+  );
 }
