@@ -327,6 +327,19 @@ describe('a public build', () => {
   });
 });
 
+describe('the writing guide', () => {
+  const navLabels = async (site: BuiltSite) =>
+    (await page(site, 'index.html')).querySelectorAll('.site-header nav a').map((link) => text(link));
+
+  it('is for authors, so only the internal site has it and links to it', async () => {
+    expect(await internal.exists('guide/index.html')).toBe(true);
+    expect(await navLabels(internal)).toContain('Guide');
+    expect(await publicSite.exists('guide/index.html')).toBe(false);
+    expect(await navLabels(publicSite)).not.toContain('Guide');
+    expect(await navLabels(publicSite)).toContain('Search');
+  });
+});
+
 describe('an internal build', () => {
   it('shows every published postmortem in lists, counts and insights', async () => {
     const home = await page(internal, 'index.html');
@@ -414,9 +427,10 @@ describe('<Internal> in a .md postmortem', () => {
       env: { HINDSIGHT_AUDIENCE: 'public' },
     });
     expect(result).toHaveProperty('code');
-    expect(result.output).toContain('2024-05-01-internal-tag-in-markdown.md');
+    // The content check, which runs before anything renders, names the file at the tag's line.
+    expect(result.output).toContain('2024-05-01-internal-tag-in-markdown.md:18:1');
     expect(result.output).toContain(
-      '<Internal> at line 18, column 1 works only in .mdx postmortems: a .md file shows it as plain HTML to every reader, public builds included. Rename the file to .mdx, or take the tag out.',
+      '<Internal> works only in .mdx postmortems: a .md file shows it as plain HTML to every reader, public builds included. Rename the file to .mdx, or take the tag out.',
     );
   });
 });
