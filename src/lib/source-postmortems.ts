@@ -32,9 +32,46 @@ function frontmatterData(yaml: string): unknown {
   }
 }
 
-export function parsePostmortem(file: string, text: string): SourcePostmortem {
+/**
+ * A line that starts a top-level key of a block mapping: a plain or quoted key at column 0, not
+ * a list item, a comment or a flow collection.
+ */
+const TOP_LEVEL_KEY = /^(?:"([^"]*)"|'([^']*)'|([^\s#\-"'{}[\]?&*!|>%@`,][^:]*?))\s*:(?:\s|$)/;
+
+/**
+ * The lines of a frontmatter that belong to the top-level keys in `keys`, or `undefined` when
+ * it is not a plain block mapping. A key's value runs until the next line at column 0 that is
+ * not a list item, a comment or blank (YAML indents everything else under its key).
+ */
+export function frontmatterSubset(yaml: string, keys: ReadonlySet<string>): string | undefined {
+  const kept: string[] = [];
+  let keeping = false;
+  let sawKey = false;
+  for (const line of yaml.split(/\r?\n/)) {
+    const startsKey = line !== '' && !/^[\s#-]/.test(line);
+    if (startsKey) {
+      const match = TOP_LEVEL_KEY.exec(line);
+      if (!match) return undefined;
+      sawKey = true;
+      keeping = keys.has(match[1] ?? match[2] ?? match[3] ?? '');
+    }
+    if (keeping) kept.push(line);
+  }
+  return sawKey ? kept.join('\n') : undefined;
+}
+
+/**
+ * Reads a postmortem file. With `keys`, only those top-level keys of the frontmatter are parsed
+ * (the YAML parser is most of the cost at ten thousand files); anything the subset cannot be
+ * read without (an alias to an anchor elsewhere, a flow mapping) is parsed whole.
+ */
+export function parsePostmortem(file: string, text: string, keys?: ReadonlySet<string>): SourcePostmortem {
   const match = FRONTMATTER.exec(text);
-  const data = match ? frontmatterData(match[1] ?? '') : undefined;
+  const yaml = match?.[1] ?? '';
+  const subset = match && keys ? frontmatterSubset(yaml, keys) : undefined;
+  const data = match
+    ? ((subset === undefined ? undefined : frontmatterData(subset)) ?? frontmatterData(yaml))
+    : undefined;
   return {
     file,
     id: postmortemIdFromPath(file),
@@ -49,14 +86,16 @@ export function parsePostmortem(file: string, text: string): SourcePostmortem {
 
 /**
  * Every postmortem file in `contentRoot/postmortems/`, as `npm run check` lists them, read one
- * at a time as they are asked for; `name` gives the path reports show.
+ * at a time as they are asked for; `name` gives the path reports show, `keys` the only
+ * top-level frontmatter keys to read (default: all).
  */
 export function* readPostmortems(
   contentRoot: string,
   name: (file: string) => string = (file) => file,
+  keys?: ReadonlySet<string>,
 ): Generator<SourcePostmortem> {
   for (const file of listPostmortemFiles(postmortemsDir(contentRoot))) {
-    yield parsePostmortem(name(file), fs.readFileSync(file, 'utf8'));
+    yield parsePostmortem(name(file), fs.readFileSync(file, 'utf8'), keys);
   }
 }
 

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { frontmatterSubset, parsePostmortem } from '../../src/lib/source-postmortems';
 import { postmortemsInBuild } from '../../src/lib/verify/expected';
 import { formatFailure, formatVerified, verifyBuiltSite, type VerifyOptions } from '../../src/lib/verify';
 import { testTempDir } from '../helpers/build-site';
@@ -120,5 +121,51 @@ describe('formatFailure', () => {
     const short = formatFailure(result, 1).split('\n');
     expect(short).toHaveLength(3);
     expect(short[2]).toBe('  … and 2 more.');
+  });
+});
+
+describe('reading only the keys the verification needs', () => {
+  const KEYS = new Set(['status', 'services', 'rootCause']);
+
+  it('keeps those top-level keys with everything under them, list items at column 0 included', () => {
+    const yaml = [
+      'title: "Status: a colon in a title"',
+      'status: published',
+      'services:',
+      '- email',
+      '- dns',
+      '# a comment',
+      'summary: >',
+      '  status: not a key',
+      'rootCause:',
+      '  category: hardware',
+      '',
+      '"tags": [a]',
+    ].join('\n');
+    expect(frontmatterSubset(yaml, KEYS)).toBe(
+      [
+        'status: published',
+        'services:',
+        '- email',
+        '- dns',
+        '# a comment',
+        'rootCause:',
+        '  category: hardware',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('reads what the whole frontmatter says, and parses it whole when the subset cannot stand alone', () => {
+    const file = (yaml: string) => `---\n${yaml}\n---\nBody.\n`;
+    const aliased = file('base: &svc [email, dns]\nservices: *svc\nstatus: draft');
+    expect(parsePostmortem('a.md', aliased, KEYS).data).toEqual(parsePostmortem('a.md', aliased).data);
+    expect(parsePostmortem('a.md', aliased, KEYS).data?.['services']).toEqual(['email', 'dns']);
+    const flow = file('{ status: draft, services: [email] }');
+    expect(frontmatterSubset('{ status: draft, services: [email] }', KEYS)).toBeUndefined();
+    expect(parsePostmortem('a.md', flow, KEYS).data).toEqual({ status: 'draft', services: ['email'] });
+    expect(parsePostmortem('a.md', file('title: x\nstatus: in-review'), KEYS).data).toEqual({
+      status: 'in-review',
+    });
   });
 });

@@ -50,12 +50,12 @@ describe('findBrokenLinks', () => {
     );
     expect(findBrokenLinks(dist, { base: '/docs', site: 'https://hindsight.test' })).toEqual([
       { from: 'guide/index.html', url: '/docs/gone/', reason: 'names no file in the build' },
+      { from: 'guide/index.html', url: '/elsewhere/', reason: 'is outside the base path /docs/' },
       {
         from: 'guide/index.html',
         url: '/docs/#nowhere',
         reason: 'names no element with id "nowhere" on index.html',
       },
-      { from: 'guide/index.html', url: '/elsewhere/', reason: 'is outside the base path /docs/' },
     ]);
   });
 

@@ -34,10 +34,13 @@ function startYear(value: unknown, timeZone: string): number | undefined {
   return Number.isNaN(date.getTime()) ? undefined : yearIn(date, timeZone);
 }
 
+/** The frontmatter keys that decide whether a postmortem is in a build, and in which lists. */
+const KEYS = new Set(['status', 'visibility', 'severity', 'rootCause', 'services', 'startedAt']);
+
 /** Every postmortem of `contentRoot` that a build for `options.audience` publishes, in file order. */
 export function postmortemsInBuild(contentRoot: string, options: ExpectedOptions): BuildPostmortem[] {
   const found: BuildPostmortem[] = [];
-  for (const postmortem of readPostmortems(contentRoot, options.name)) {
+  for (const postmortem of readPostmortems(contentRoot, options.name, KEYS)) {
     if (!inBuild(postmortem, options.audience, options.defaultVisibility)) continue;
     const data = postmortem.data ?? {};
     const rootCause = data['rootCause'];

@@ -11,7 +11,7 @@ import type { HindsightConfig } from '../../schemas/config';
 import { postmortemsInBuild } from './expected';
 import { checkFeed, checkIncidentsJson, checkSitemap } from './feeds';
 import { checkIncidentPages } from './incident-pages';
-import { brokenLinks, normaliseBase, type BrokenLink } from './links';
+import { normaliseBase, type BrokenLink } from './link-checker';
 import { checkLists } from './lists';
 import { checkSearchIndex } from './search-index';
 import { scanSite } from './site-scan';
@@ -62,7 +62,7 @@ export function verifyBuiltSite(options: VerifyOptions): VerifyResult {
     timeZone: options.config.timezone,
     name: (file) => path.relative(cwd, file) || file,
   });
-  const scan = scanSite(options.siteDir);
+  const scan = scanSite(options.siteDir, { base, site: options.site });
   const findings = [
     ...checkIncidentPages(scan, postmortems, base),
     ...checkSearchIndex(scan, postmortems),
@@ -77,7 +77,7 @@ export function verifyBuiltSite(options: VerifyOptions): VerifyResult {
     files: scan.files.size,
     records: scan.records?.length ?? 0,
     findings,
-    brokenLinks: brokenLinks(scan, { base, ...(options.site ? { site: options.site } : {}) }),
+    brokenLinks: scan.brokenLinks,
     ms: Math.round(performance.now() - started),
   };
 }

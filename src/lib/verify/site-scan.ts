@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { listFiles, unpack } from '../leak-check/site-files';
-import { decodeAttribute, scanHtml, type PageScan } from './html-scan';
+import { decodeAttribute, detach, scanHtml, type PageScan } from './html-scan';
+import { LinkChecker, type BrokenLink, type LinkCheckOptions } from './link-checker';
 
 /** What an XML file (the feed, the sitemap and its index) links to. */
 export interface XmlScan {
@@ -19,18 +20,24 @@ export interface IndexRecord {
   url: string;
 }
 
+/** What the checks keep of a page: everything `scanHtml` reads but its links, checked as it is read. */
+export type PageFacts = Omit<PageScan, 'urls'>;
+
 /**
  * A built site read once for every check of the verification: the list of files, every HTML
- * page scanned (`scanHtml`), every XML file's links, and the search index's records.
+ * page scanned (`scanHtml`), every XML file's links, the search index's records, and the
+ * broken links among all of them. A page's links are checked as it is read and not kept, so
+ * the scan of ten thousand pages holds little more than their ids.
  */
 export interface SiteScan {
   dir: string;
   /** Every file, relative to `dir`, with `/` separators. */
   files: Set<string>;
-  pages: Map<string, PageScan>;
+  pages: Map<string, PageFacts>;
   xml: Map<string, XmlScan>;
   /** `undefined` when the build has no `pagefind/fragment/` folder. */
   records: IndexRecord[] | undefined;
+  brokenLinks: BrokenLink[];
 }
 
 /** The folder of Pagefind's fragments: one gzip'd JSON file per indexed page. */
@@ -43,7 +50,9 @@ const text = (dir: string, file: string) => fs.readFileSync(path.join(dir, file)
 
 export function scanXml(xml: string): XmlScan {
   const values = (source: string, pattern: RegExp) =>
-    [...source.matchAll(pattern)].map((match) => decodeAttribute((match[2] ?? match[1] ?? '').trim()));
+    [...source.matchAll(pattern)].map((match) =>
+      detach(decodeAttribute((match[2] ?? match[1] ?? '').trim())),
+    );
   const blocks = (name: string) =>
     [...xml.matchAll(new RegExp(`<${name}>([\\s\\S]*?)</${name}>`, 'g'))].map((match) => match[1] ?? '');
   return {
@@ -88,14 +97,25 @@ export function readIndexRecords(dir: string, files?: Iterable<string>): IndexRe
   });
 }
 
-/** Reads the built site in `dir` once (see `SiteScan`). */
-export function scanSite(dir: string): SiteScan {
+/** Reads the built site in `dir` once (see `SiteScan`); `links` says how to read its links. */
+export function scanSite(dir: string, links: LinkCheckOptions = {}): SiteScan {
   const files = new Set(listFiles(dir));
-  const pages = new Map<string, PageScan>();
+  const checker = new LinkChecker(files, links);
+  const pages = new Map<string, PageFacts>();
   const xml = new Map<string, XmlScan>();
   for (const file of files) {
-    if (file.endsWith('.html')) pages.set(file, scanHtml(text(dir, file)));
-    else if (file.endsWith('.xml')) xml.set(file, scanXml(text(dir, file)));
+    if (file.endsWith('.html')) {
+      const { urls, ...facts } = scanHtml(text(dir, file));
+      checker.page(file, { urls, ids: facts.ids });
+      pages.set(file, facts);
+    } else if (file.endsWith('.xml')) {
+      const scanned = scanXml(text(dir, file));
+      checker.xml(file, scanned);
+      xml.set(file, scanned);
+    }
   }
-  return { dir, files, pages, xml, records: readIndexRecords(dir, files) };
+  const records = readIndexRecords(dir, files);
+  if (records) checker.records(records);
+  const brokenLinks = checker.result((file) => pages.get(file)?.ids);
+  return { dir, files, pages, xml, records, brokenLinks };
 }
