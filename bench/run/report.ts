@@ -49,7 +49,7 @@ export function resultSection(
     `<!-- ${name} -->`,
     `## ${description.count.toLocaleString('en-GB')} generated \`.${description.format}\` postmortems`,
     '',
-    `Measured on ${description.date} with \`npm run bench -- --count ${description.count} --seed ${description.seed}${description.format === 'md' ? ' --format md' : ''}${description.runs > 1 ? ` --runs ${description.runs}` : ''}\`.`,
+    `Measured on ${description.date} with \`npm run bench -- --count ${description.count} --seed ${description.seed}${description.format === 'md' ? ' --format md' : ''}${description.runs > 1 ? ` --runs ${description.runs}` : ''}${metrics.hugoMs === undefined ? '' : ' --vs-hugo'}\`.`,
     `Machine: ${description.machine}.`,
     '',
     metricsTable(metrics, description.runs),
@@ -96,6 +96,10 @@ of the largest process and of the whole process tree, sampled every 100 ms from 
 and transfer sizes are gzip-compressed (level 9), as a static host serves them; the search
 transfer is every byte Chromium received (headers included) for the first query on
 \`/search/\` and for a next query in the same page.
+
+With \`--runs\`, each figure is its median over the runs; the ratio to Hugo is the median of each
+run's own ratio (both builds of a run share the machine's state), so it need not equal the ratio
+of the two medians.
 `;
 
 /**
