@@ -71,6 +71,11 @@ describe("the project's own content", () => {
     }
   });
 
+  it('passes the verification every build ends with, for every published postmortem', () => {
+    // The build stops when the verification fails; this checks that it ran, and on how many.
+    expect(site.output).toMatch(new RegExp(`\\[hindsight:verify\\] Verified ${published.length} postmortems`));
+  });
+
   it('has no broken internal link, asset or anchor', () => {
     expect(findBrokenLinks(site.outDir, { base, site: SITE })).toEqual([]);
   });
