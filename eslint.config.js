@@ -10,13 +10,7 @@ const BROWSER_ONLY = 'This module runs in the browser; Node built-ins are not av
 
 export default defineConfig(
   {
-    ignores: [
-      'dist/',
-      '.astro/',
-      'node_modules/',
-      'test/fixtures/**/dist/',
-      'test/fixtures/**/.astro/',
-    ],
+    ignores: ['dist/', '.astro/', 'node_modules/', 'test/fixtures/**/dist/', 'test/fixtures/**/.astro/'],
   },
   js.configs.recommended,
   ...tseslint.configs.strict,

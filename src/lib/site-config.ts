@@ -4,7 +4,11 @@ import { fieldPath } from './problems';
 import { allowedKeysAt, didYouMean } from './schema-shape';
 
 /** Environment variables that override options, so a deploy workflow needs no file edits. */
-export const CONFIG_ENV = { site: 'HINDSIGHT_SITE', base: 'HINDSIGHT_BASE', audience: 'HINDSIGHT_AUDIENCE' } as const;
+export const CONFIG_ENV = {
+  site: 'HINDSIGHT_SITE',
+  base: 'HINDSIGHT_BASE',
+  audience: 'HINDSIGHT_AUDIENCE',
+} as const;
 
 /** The configuration is wrong; the message lists every problem, one a line. */
 export class ConfigError extends Error {
