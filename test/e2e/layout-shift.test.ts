@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { publishedIncidents, useSite, waitForSearch } from './site';
+import { layoutShift, recordLayoutShift } from './layout-shift';
 
 /**
  * The search page must not move under the reader when results arrive: the results panel,
@@ -24,32 +25,10 @@ const harness = useSite();
 async function openMeasured(pathname: string, screen: keyof typeof SCREENS): Promise<Page> {
   const page = await harness.site.browser.context.newPage();
   await page.setViewportSize(SCREENS[screen]);
-  await page.addInitScript(() => {
-    const w = window as unknown as { __shift: number };
-    w.__shift = 0;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as (PerformanceEntry & {
-        value: number;
-        hadRecentInput: boolean;
-      })[]) {
-        if (!entry.hadRecentInput) w.__shift += entry.value;
-      }
-    }).observe({ type: 'layout-shift', buffered: true });
-  });
+  await recordLayoutShift(page);
   await page.goto(harness.site.server.url(pathname));
   return page;
 }
-
-/** Layout shift so far; waits two frames so the last paint's entries are in. */
-const layoutShift = (page: Page) =>
-  page.evaluate(
-    () =>
-      new Promise<number>((resolve) =>
-        requestAnimationFrame(() =>
-          requestAnimationFrame(() => resolve((window as unknown as { __shift: number }).__shift)),
-        ),
-      ),
-  );
 
 /** A word from an incident's title, so the search finds something and the panel fills. */
 function word(): string {

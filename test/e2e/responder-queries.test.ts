@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { RESPONDER_QUERIES } from '../fixtures/responder/queries';
 import { testTempDir } from '../helpers/build-site';
+import { layoutShift, recordLayoutShift } from './layout-shift';
 import {
   axeViolations,
   fixtureContent,
@@ -233,31 +234,13 @@ describe('the notice holds the page still', () => {
       const page = await harness.site.browser.context.newPage();
       try {
         await page.setViewportSize(viewport);
-        await page.addInitScript(() => {
-          const w = window as unknown as { __shift: number };
-          w.__shift = 0;
-          new PerformanceObserver((list) => {
-            for (const entry of list.getEntries() as (PerformanceEntry & {
-              value: number;
-              hadRecentInput: boolean;
-            })[]) {
-              if (!entry.hadRecentInput) w.__shift += entry.value;
-            }
-          }).observe({ type: 'layout-shift', buffered: true });
-        });
+        await recordLayoutShift(page);
         await page.goto(harness.site.server.url(searchPath({ q })));
         await waitForSearch(page, { q });
         expect(await notice(page).isVisible()).toBe(true);
         // As layout-shift.test.ts does: late shifts would count.
         await page.waitForTimeout(300);
-        const shift = await page.evaluate(
-          () =>
-            new Promise<number>((resolve) =>
-              requestAnimationFrame(() =>
-                requestAnimationFrame(() => resolve((window as unknown as { __shift: number }).__shift)),
-              ),
-            ),
-        );
+        const shift = await layoutShift(page);
         expect(shift).toBeLessThan(0.02);
       } finally {
         await page.close();
