@@ -295,6 +295,7 @@ function pickRelated(w: Writer, earlier: readonly Generated[], service: string):
   );
   const pool = sameService.length && w.chance(0.7) ? sameService : published;
   const chosen = new Set<string>();
+  // From the most recent ones: related incidents are usually close in time.
   for (let n = w.int(1, 3); n > 0; n -= 1) chosen.add(w.pick(pool.slice(-200)).id);
   return [...chosen];
 }
@@ -304,7 +305,6 @@ function makeBody(w: Writer, slots: Slots, related: readonly string[], format: C
   const sections = Object.keys(SECTION_SENTENCES);
   const shares = [0.3, 0.12, 0.22, 0.1, 0.18, 0.08];
   const parts: string[] = [];
-  let words = 0;
   sections.forEach((section, s) => {
     parts.push(`## ${section}`);
     const goal = target * (shares[s] ?? 0.1);
@@ -344,9 +344,7 @@ function makeBody(w: Writer, slots: Slots, related: readonly string[], format: C
         `<Internal>\nThe change record for ${slots.key} on ${slots.host} is kept in the internal tracker.\n</Internal>`,
       );
     }
-    words += written;
   });
-  void words;
   return `${parts.join('\n\n')}\n`;
 }
 
