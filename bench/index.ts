@@ -88,10 +88,10 @@ function editOne(contentRoot: string): string {
 }
 
 /**
- * \`astro build\` as the build tests run it: the project's own \`hindsight()\` integration through
- * the test config (\`test/fixtures/astro.config.mjs\`: no team title, notice or site), with the
+ * `astro build` as the build tests run it: the project's own `hindsight()` integration through
+ * the test config (`test/fixtures/astro.config.mjs`: no team title, notice or site), with the
  * generated content folder and a cache folder of the run's own, under the lock that keeps two
- * builds of this project from sharing \`.astro/\` at once.
+ * builds of this project from sharing `.astro/` at once.
  */
 async function astroBuild(content: string, outDir: string, cacheDir: string): Promise<CommandCost> {
   const result = await runMeasured(ASTRO_BIN, astroArgs('build', '--outDir', outDir), {
