@@ -10,7 +10,7 @@ import { timelineEntrySchema } from './timeline';
 import { timestampSchema } from './timestamp';
 import { timeZoneSchema } from './time-zone';
 import { VISIBILITIES, type Visibility } from './visibility';
-import { requiredText, writtenText } from './text';
+import { plainText, requiredText, writtenText } from './text';
 
 /** Where a postmortem is in its review. Drafts show in `astro dev` only. */
 export const POSTMORTEM_STATUSES = ['draft', 'in-review', 'published'] as const;
@@ -99,15 +99,15 @@ export function postmortemSchema({
       /** Why it happened. Required. */
       rootCause: rootCauseSchema(rootCauseIds),
       /** How it was fixed, in prose. Optional. */
-      resolution: z.string().trim().min(1).optional(),
+      resolution: plainText().optional(),
       /** What happened when, including the wrong turns. Optional. */
       timeline: z.array(timelineEntrySchema).optional(),
       /** Corrective and preventive work. Default `[]`. */
       tasks: z.array(taskSchema).default([]),
       /** Who wrote the postmortem. Optional. */
-      authors: z.array(z.string().trim().min(1)).optional(),
+      authors: z.array(plainText()).optional(),
       /** Free-form keywords that search also matches. Optional. */
-      tags: z.array(z.string().trim().min(1)).optional(),
+      tags: z.array(plainText()).optional(),
       /** Ids (file names without extension) of related postmortems. Optional; each must exist. */
       related: z.array(z.string()).optional(),
     })

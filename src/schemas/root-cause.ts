@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { enumOf } from './enum-of';
-import { requiredText } from './text';
+import { plainText, requiredText } from './text';
 
 /** Why the incident happened; `category` is what search and the root-cause pages group by. */
 export function rootCauseSchema(categoryIds: readonly string[]) {
@@ -10,8 +10,8 @@ export function rootCauseSchema(categoryIds: readonly string[]) {
     /** The root cause in a sentence: the thing that, fixed, stops a repeat. Required. */
     summary: requiredText('the root cause in a sentence'),
     /** The event that set the failure off, when it differs from the root cause. Optional. */
-    trigger: z.string().trim().min(1).optional(),
+    trigger: plainText().optional(),
     /** Conditions that made it worse or slower to fix. Optional. */
-    contributingFactors: z.array(z.string().trim().min(1, 'must not be empty')).optional(),
+    contributingFactors: z.array(plainText()).optional(),
   });
 }

@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
 import { calendarDateSchema } from './timestamp';
 import { enumOf } from './enum-of';
-import { requiredText } from './text';
+import { plainText, requiredText } from './text';
 
 /** What a follow-up task does about the incident. */
 export const TASK_TYPES = ['mitigate', 'prevent', 'detect', 'process'] as const;
@@ -20,7 +20,7 @@ export const taskSchema = z.strictObject({
   /** One of `open`, `in-progress`, `done`, `wont-do`. Default `open`. */
   status: enumOf(TASK_STATUSES).default('open'),
   /** The person or team accountable. Optional. */
-  owner: z.string().trim().min(1).optional(),
+  owner: plainText().optional(),
   /** Due date, `YYYY-MM-DD`. Optional. */
   due: calendarDateSchema.optional(),
   /** The ticket in your tracker, an http(s) URL. Optional. */

@@ -52,3 +52,17 @@ export function requiredText(purpose: string) {
       .min(1, `must not be empty: ${purpose}`),
   );
 }
+
+/**
+ * Optional text and short names (a trigger, a tag, a task owner): trimmed, not empty when
+ * given, and free of the control characters `writtenText` refuses, for the same reason.
+ */
+export function plainText() {
+  return z
+    .string({ error: (issue) => `must be text; got ${JSON.stringify(issue.input)}` })
+    .trim()
+    .min(1, 'must not be empty')
+    .refine((value): boolean => controlCharacterProblem(value) === undefined, {
+      error: (issue) => controlCharacterProblem(String(issue.input)),
+    });
+}

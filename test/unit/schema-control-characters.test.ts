@@ -3,7 +3,7 @@ import { onlyIssue, parse, validPostmortem } from './helpers';
 
 const COLOURED = 'The disk reported \u001b[31mFAILED\u001b[0m and nobody saw it';
 
-describe('control characters in written text', () => {
+describe('control characters in text fields', () => {
   it.each([
     ['title', { title: COLOURED }, ['title']],
     ['summary', { summary: COLOURED }, ['summary']],
@@ -19,6 +19,24 @@ describe('control characters in written text', () => {
       ['timeline', 0, 'text'],
     ],
     ['tasks.0.title', { tasks: [{ title: COLOURED, type: 'prevent' }] }, ['tasks', 0, 'title']],
+    ['resolution', { resolution: COLOURED }, ['resolution']],
+    [
+      'rootCause.trigger',
+      { rootCause: { category: 'hardware', summary: 'A disk failed.', trigger: COLOURED } },
+      ['rootCause', 'trigger'],
+    ],
+    [
+      'rootCause.contributingFactors.0',
+      { rootCause: { category: 'hardware', summary: 'A disk failed.', contributingFactors: [COLOURED] } },
+      ['rootCause', 'contributingFactors', 0],
+    ],
+    [
+      'tasks.0.owner',
+      { tasks: [{ title: 'Alert on disks', type: 'detect', owner: COLOURED }] },
+      ['tasks', 0, 'owner'],
+    ],
+    ['authors.0', { authors: [COLOURED] }, ['authors', 0]],
+    ['tags.0', { tags: [COLOURED] }, ['tags', 0]],
   ])('rejects a terminal colour code in %s, naming it', (_field, overrides, path) => {
     const issue = onlyIssue(validPostmortem(overrides));
     expect(issue.path).toEqual(path);

@@ -37,16 +37,14 @@ describe('incidentPreview', () => {
 
 describe('previews of text with control characters', () => {
   it('drops them from every text of an incident’s preview, keeping markup as text', () => {
-    const preview = incidentPreview(
-      incident('x', {
-        title: '<b>Mail</b> down',
-        tags: ['disk\u001b[31m', '\u0007bell'],
-      }),
-      {
-        ...taxonomy,
-        severities: taxonomy.severities.map((entry) => ({ ...entry, label: `${entry.label}\u000b` })),
-      },
-    );
+    // The schema refuses control characters in tags; previews drop them all the same, for
+    // data that reaches them another way.
+    const withTags = incident('x', { title: '<b>Mail</b> down' });
+    withTags.data.tags = ['disk\u001b[31m', '\u0007bell'];
+    const preview = incidentPreview(withTags, {
+      ...taxonomy,
+      severities: taxonomy.severities.map((entry) => ({ ...entry, label: `${entry.label}\u000b` })),
+    });
     expect(preview.title).toBe('SEV1 · <b>Mail</b> down');
     expect(preview.section).toBe(severityLabel('SEV1'));
     expect(preview.description.startsWith(`${severityLabel('SEV1')} · `)).toBe(true);
