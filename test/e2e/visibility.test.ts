@@ -62,6 +62,15 @@ describe.each(AUDIENCES)('a build for the $audience audience', (variant) => {
       expect(await overflowsSideways(page)).toBe(false);
     });
 
+    it('gives the header search box room for its placeholder on a desktop screen', async () => {
+      const page = await harness.open('/');
+      await page.setViewportSize({ width: 1200, height: 800 });
+      const input = page.locator('#header-search-input');
+      // Wide enough that "Search postmortems…" is not cut off; on a narrower line the box wraps.
+      expect((await input.boundingBox())?.width).toBeGreaterThanOrEqual(200);
+      expect(await overflowsSideways(page)).toBe(false);
+    });
+
     it.each(['/', WITH_INTERNAL_BLOCK])('finds no accessibility violations on %s', async (pathname) => {
       const page = await harness.open(pathname);
       if (pathname === WITH_INTERNAL_BLOCK) {
