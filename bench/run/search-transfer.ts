@@ -76,8 +76,8 @@ export async function measureSearchTransfer(
   outDir: string,
   { first, next }: { first: string; next: string },
 ): Promise<SearchTransfer> {
-  const browserPath = ensureBrowser().path;
-  if (!browserPath) throw new Error(ensureBrowser().problem);
+  const { path: browserPath, problem } = ensureBrowser();
+  if (!browserPath) throw new Error(problem);
   const server = await serveCompressed(outDir);
   const browser = await launchBrowser(browserPath);
   try {
