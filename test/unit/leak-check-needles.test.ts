@@ -7,7 +7,8 @@ import {
   selectNeedles,
   type NeedleOptions,
 } from '../../src/lib/leak-check/needles';
-import { bodyText, parsePostmortem, valuesAt } from '../../src/lib/leak-check/postmortem-text';
+import { bodyText, valuesAt } from '../../src/lib/leak-check/postmortem-text';
+import { parsePostmortem } from '../../src/lib/source-postmortems';
 
 /** A postmortem file as the check reads it: frontmatter lines, then a body. */
 const postmortem = (file: string, frontmatter: string, body = '') =>

@@ -3,10 +3,10 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { HindsightConfig } from '../../schemas/config';
 import { taxonomyDir } from '../content-dir';
+import { readPostmortems } from '../source-postmortems';
 import { textViews } from './decode';
 import { NeedleIndex, PASSAGE_WORDS, type Needle, type NeedleKind } from './needle-index';
 import { selectNeedles } from './needles';
-import { readPostmortems } from './postmortem-text';
 import { listFiles, readSiteFile } from './site-files';
 import { normalise, words } from './words';
 

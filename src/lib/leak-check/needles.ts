@@ -1,7 +1,7 @@
 import type { VisibilityConfig } from '../../schemas/visibility';
-import { inBuild } from '../source-postmortems';
+import { inBuild, type SourcePostmortem } from '../source-postmortems';
 import { PASSAGE_WORDS, type Needle, type NeedleKind } from './needle-index';
-import { bodyText, textFields, valuesAt, valuesExcept, type SourcePostmortem } from './postmortem-text';
+import { bodyText, textFields, valuesAt, valuesExcept } from './postmortem-text';
 import { letterCount, wordList } from './words';
 
 /**

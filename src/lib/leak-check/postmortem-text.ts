@@ -1,9 +1,6 @@
 import { markdownToMdast, mdxToMdast, type TreeOptions } from 'satteri';
 import { stripTags } from './decode';
 
-// The reader moved to `source-postmortems.ts`, shared with the verification of a build.
-export { parsePostmortem, readPostmortems, type SourcePostmortem } from '../source-postmortems';
-
 /** A piece of text and where in the postmortem it was written, such as `timeline.2.text` or `body`. */
 export interface TextItem {
   field: string;
