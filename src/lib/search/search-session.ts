@@ -1,4 +1,3 @@
-import { editDistance } from '../edit-distance';
 import { countFacets, filterIds, membershipOf, type Membership, type ValueMembers } from './facet-membership';
 import { mergeHits, type Hit, type MergedHit } from './merge';
 import {
@@ -24,7 +23,7 @@ import {
 import type { ResultFragment } from './results';
 import { activeFilterCount, type SearchState, type Sort } from './state';
 import type { SynonymGroups } from './synonyms';
-import { suggest, wordsOf, type Vocabulary } from './vocabulary';
+import { nearestWords, wordsOf, type Vocabulary } from './vocabulary';
 
 /**
  * One search as the page runs it: the strict search Pagefind answers (every word), and when that
@@ -358,11 +357,10 @@ export class SearchSession {
     const vocabulary = await this.options.vocabulary(word);
     if (!vocabulary) return plain ? known : { ...known, known: false };
     for (const held of vocabulary.keys()) if (held.startsWith(word)) return known;
-    const suggestions = suggest(word, vocabulary);
-    const [first, second] = suggestions;
-    const confident =
-      first !== undefined && (second === undefined || editDistance(word, first) < editDistance(word, second));
-    return { word, known: false, suggestions, confident };
+    const near = nearestWords(word, vocabulary);
+    const [first, second] = near;
+    const confident = first !== undefined && (second === undefined || first.edits < second.edits);
+    return { word, known: false, suggestions: near.map((entry) => entry.word), confident };
   }
 
   /** One unfiltered search, by relevance; kept for the next query. */

@@ -125,18 +125,26 @@ export function parseVocabulary(json: unknown): Vocabulary {
  */
 export const maxEdits = (word: string): number => ([...word].length <= 4 ? 1 : 2);
 
+/** A known word near the one typed: how many edits away, and on how many pages. */
+export interface NearWord {
+  word: string;
+  edits: number;
+  pages: number;
+}
+
 /**
  * The known words nearest to `word`, best first: fewer edits first (a swap of neighbouring
  * letters is one edit), then the word on more pages, then alphabetical so the answer never
  * wobbles. Never the word itself; empty for words under three letters (every short word is
- * near some other) and when nothing is within `maxEdits`.
+ * near some other) and when nothing is within `maxEdits`. The edits come along, so a caller
+ * can tell a clear winner from a tie without measuring again.
  */
-export function suggest(word: string, vocabulary: Vocabulary, limit = 3): string[] {
+export function nearestWords(word: string, vocabulary: Vocabulary, limit = 3): NearWord[] {
   const typed = normalizeWord(word);
   const length = [...typed].length;
   if (length < 3 || limit < 1) return [];
   const max = maxEdits(typed);
-  const found: { word: string; edits: number; pages: number }[] = [];
+  const found: NearWord[] = [];
   for (const [known, pages] of vocabulary) {
     if (known === typed || Math.abs(known.length - typed.length) > max) continue;
     const edits = editDistance(typed, known, max);
@@ -145,5 +153,9 @@ export function suggest(word: string, vocabulary: Vocabulary, limit = 3): string
   found.sort(
     (a, b) => a.edits - b.edits || b.pages - a.pages || (a.word < b.word ? -1 : a.word > b.word ? 1 : 0),
   );
-  return found.slice(0, limit).map((candidate) => candidate.word);
+  return found.slice(0, limit);
 }
+
+/** The words of `nearestWords`, best first. */
+export const suggest = (word: string, vocabulary: Vocabulary, limit = 3): string[] =>
+  nearestWords(word, vocabulary, limit).map((near) => near.word);
