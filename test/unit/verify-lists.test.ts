@@ -1,30 +1,23 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { listsOf, type BuildPostmortem } from '../../src/lib/verify/expected';
+import { listsOf } from '../../src/lib/verify/expected';
 import { checkLists, listOfPage } from '../../src/lib/verify/lists';
 import { scanSite } from '../../src/lib/verify/site-scan';
 import { testTempDir } from '../helpers/build-site';
-import { write, writeDist, type SyntheticPostmortem } from './verify-site';
-
-const postmortem = (id: string, more: Partial<BuildPostmortem> = {}): BuildPostmortem => ({
-  id,
-  file: `${id}.md`,
-  severity: 'SEV2',
-  rootCause: 'hardware',
-  services: ['email'],
-  year: 2024,
-  status: 'published',
-  ...more,
-});
+import { buildPostmortem, edit, write, writeDist, type SyntheticPostmortem } from './verify-site';
 
 const PMS: SyntheticPostmortem[] = [
   { id: 'a', services: ['email', 'dns'] },
   { id: 'b', startedAt: '2023-02-01T00:00:00Z', rootCause: 'network', severity: 'SEV1' },
   { id: 'c' },
 ];
-const A = postmortem('a', { services: ['email', 'dns'] });
-const BUILD = [A, postmortem('b', { year: 2023, rootCause: 'network', severity: 'SEV1' }), postmortem('c')];
+const A = buildPostmortem('a', { services: ['email', 'dns'] });
+const BUILD = [
+  A,
+  buildPostmortem('b', { year: 2023, rootCause: 'network', severity: 'SEV1' }),
+  buildPostmortem('c'),
+];
 
 const dist = (pageSize = 100) =>
   writeDist(fs.mkdtempSync(path.join(testTempDir(), 'hindsight-verify-lists-')), PMS, { pageSize });
@@ -80,8 +73,7 @@ describe('checkLists', () => {
   it('names an incident missing from one page of a list, and one listed twice', () => {
     const dir = dist(1);
     // Page 2 of all incidents lists `a` instead of `b`; `b` is then missing and `a` doubled.
-    const file = path.join(dir, 'incidents/page/2/index.html');
-    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replaceAll('/incidents/b/', '/incidents/a/'));
+    edit(dir, 'incidents/page/2/index.html', (text) => text.replaceAll('/incidents/b/', '/incidents/a/'));
     expect(check(dir)).toEqual([
       {
         where: 'incidents/',
@@ -94,15 +86,11 @@ describe('checkLists', () => {
 
   it('names an incident in a list it does not belong in, and one that is not in the build', () => {
     const dir = dist();
-    const file = path.join(dir, 'services/dns/index.html');
-    fs.writeFileSync(
-      file,
-      fs
-        .readFileSync(file, 'utf8')
-        .replace(
-          '</tbody>',
-          '<tr><td><a href="../../incidents/c/">C</a></td></tr><tr><td><a href="/incidents/secret/">S</a></td></tr></tbody>',
-        ),
+    edit(dir, 'services/dns/index.html', (text) =>
+      text.replace(
+        '</tbody>',
+        '<tr><td><a href="../../incidents/c/">C</a></td></tr><tr><td><a href="/incidents/secret/">S</a></td></tr></tbody>',
+      ),
     );
     expect(check(dir)).toEqual([
       {

@@ -1,31 +1,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { BuildPostmortem } from '../../src/lib/verify/expected';
 import { checkFeed, checkIncidentsJson, checkSitemap } from '../../src/lib/verify/feeds';
 import { checkIncidentPages } from '../../src/lib/verify/incident-pages';
 import { checkSearchIndex } from '../../src/lib/verify/search-index';
 import { scanSite } from '../../src/lib/verify/site-scan';
 import { testTempDir } from '../helpers/build-site';
-import { fragment, write, writeDist } from './verify-site';
+import { buildPostmortem, edit, fragment, write, writeDist } from './verify-site';
 
-const BUILD: BuildPostmortem[] = ['a', 'b'].map((id) => ({
-  id,
-  file: `${id}.md`,
-  severity: 'SEV2',
-  rootCause: 'hardware',
-  services: ['email'],
-  year: 2024,
-  status: 'published',
-}));
+const BUILD = ['a', 'b'].map((id) => buildPostmortem(id));
 const dist = (base = '/') =>
   writeDist(
     fs.mkdtempSync(path.join(testTempDir(), 'hindsight-verify-records-')),
     [{ id: 'a' }, { id: 'b' }],
     { base },
   );
-const edit = (dir: string, file: string, change: (text: string) => string) =>
-  fs.writeFileSync(path.join(dir, file), change(fs.readFileSync(path.join(dir, file), 'utf8')));
 
 describe('checkIncidentPages', () => {
   it('passes with one page per incident, under a base path too', () => {

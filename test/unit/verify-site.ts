@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import type { BuildPostmortem } from '../../src/lib/verify/expected';
 
 export interface SyntheticPostmortem {
   id: string;
@@ -27,6 +28,21 @@ const defaults = (pm: SyntheticPostmortem) => ({
   startedAt: '2024-05-09T08:00:00Z',
   status: 'published',
   ...pm,
+});
+
+/**
+ * A postmortem as `postmortemsInBuild` reads it from a file `writeContent` wrote with the same
+ * defaults (the year is that of the default `startedAt`).
+ */
+export const buildPostmortem = (id: string, more: Partial<BuildPostmortem> = {}): BuildPostmortem => ({
+  id,
+  file: `${id}.md`,
+  severity: 'SEV2',
+  rootCause: 'hardware',
+  services: ['email'],
+  year: 2024,
+  status: 'published',
+  ...more,
 });
 
 /** Writes `content/postmortems/<id>.md` for each postmortem; returns the content folder. */
@@ -83,6 +99,11 @@ function writeList(dist: string, list: string, ids: readonly string[], base: str
 export function write(dist: string, file: string, text: string | Buffer) {
   fs.mkdirSync(path.dirname(path.join(dist, file)), { recursive: true });
   fs.writeFileSync(path.join(dist, file), text);
+}
+
+/** Rewrites one file of a synthetic `dist/` with `change`, to break exactly one thing in it. */
+export function edit(dist: string, file: string, change: (text: string) => string) {
+  fs.writeFileSync(path.join(dist, file), change(fs.readFileSync(path.join(dist, file), 'utf8')));
 }
 
 /** A Pagefind fragment naming `url`, stored as Pagefind stores it. */
