@@ -1,3 +1,4 @@
+import type { FacetCounts } from './query';
 import { FILTER_KEYS, type FilterKey } from './record';
 import type { SearchFilters } from './state';
 import { countOf } from './facets';
@@ -60,11 +61,11 @@ export function countFacets(
   ids: readonly string[],
   membership: Membership,
   filters: SearchFilters,
-): Record<FilterKey, Record<string, number>> {
+): FacetCounts {
   // No prototype, so a value called `__proto__` is a key like any other.
   const counts = Object.fromEntries(
     FILTER_KEYS.map((key) => [key, Object.create(null) as Record<string, number>]),
-  ) as Record<FilterKey, Record<string, number>>;
+  ) as FacetCounts;
   for (const id of ids) {
     const values = membership.get(id);
     for (const key of FILTER_KEYS) {

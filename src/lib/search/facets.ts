@@ -1,5 +1,5 @@
 import { FILTER_KEYS, FOLLOW_UP, type FilterKey } from './record';
-import type { FilterCounts } from './query';
+import type { FacetCounts, FilterCounts } from './query';
 import type { SearchState } from './state';
 import type { TaxonomyEntry } from '../../schemas/taxonomy';
 
@@ -92,7 +92,7 @@ export function facetLabel(key: FilterKey, value: string, labels: SearchLabels):
  */
 export function buildFacets(
   totals: FilterCounts,
-  counts: Record<FilterKey, Record<string, number>>,
+  counts: FacetCounts,
   state: SearchState,
   labels: SearchLabels,
 ): Facet[] {

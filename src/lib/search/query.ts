@@ -12,6 +12,9 @@ import type { SearchFilters, SearchState, Sort } from './state';
 
 export type FilterCounts = Record<string, Record<string, number>>;
 
+/** Counts per value of every facet the page shows, as `buildFacets` takes them. */
+export type FacetCounts = Record<FilterKey, Record<string, number>>;
+
 export interface PagefindQuery {
   /** `null` asks Pagefind for every page that passes the filters. */
   term: string | null;
@@ -71,8 +74,8 @@ export function searchPlan(state: SearchState): SearchPlan {
 export function facetCounts(
   main: FilterCounts,
   perFacet: Partial<Record<FilterKey, FilterCounts>>,
-): Record<FilterKey, Record<string, number>> {
+): FacetCounts {
   return Object.fromEntries(
     FILTER_KEYS.map((key) => [key, { ...(perFacet[key]?.[key] ?? main[key] ?? {}) }]),
-  ) as Record<FilterKey, Record<string, number>>;
+  ) as FacetCounts;
 }

@@ -5,6 +5,7 @@ import {
   facetCounts,
   searchPlan,
   SORT_OPTIONS,
+  type FacetCounts,
   type FilterCounts,
   type PagefindQuery,
 } from './query';
@@ -88,9 +89,6 @@ export interface Relaxation {
   /** Words the index does not hold, replaced by the nearest word it does. */
   corrections: { from: string; to: string }[];
 }
-
-/** Counts per facet value, as `buildFacets` takes them. */
-export type FacetCounts = Record<FilterKey, Record<string, number>>;
 
 export interface SearchOutcome {
   results: ShownResult[];
@@ -419,7 +417,7 @@ export class SearchSession {
 /** The outcome of a search that found nothing. */
 const nothingFound: StrictOutcome = {
   results: [],
-  counts: Promise.resolve(Object.fromEntries(FILTER_KEYS.map((key) => [key, {}])) as FacetCounts),
+  counts: Promise.resolve(facetCounts({}, {})),
   didYouMean: [],
 };
 
