@@ -1,10 +1,6 @@
-import fs from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { contentTypeFor, resolveStaticFile } from '../../src/lib/static-files';
 import { ensureBrowser, launchBrowser } from '../../test/helpers/browser';
+import { serveStatic } from '../../test/helpers/serve';
 
 /** What searching costs a reader, in bytes over the wire (compressed, headers included). */
 export interface SearchTransfer {
@@ -16,41 +12,6 @@ export interface SearchTransfer {
   /** The next query in the same page. */
   nextBytes: number;
   nextRequests: number;
-}
-
-/** Types a host compresses; Pagefind's own files are gzip data already and go out as they are. */
-const COMPRESSIBLE = /^(text\/|application\/(json|xml|javascript)|image\/svg)/;
-
-/** Serves a built site like a static host that gzips text: the test server's rules, plus compression. */
-async function serveCompressed(root: string) {
-  const cache = new Map<string, Buffer>();
-  const server = http.createServer((req, res) => {
-    const file = resolveStaticFile(root, new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
-    if (!file) {
-      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
-      return;
-    }
-    const type = contentTypeFor(file);
-    const gzip = COMPRESSIBLE.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
-    let body: Buffer = fs.readFileSync(file);
-    if (gzip) {
-      body = cache.get(file) ?? gzipSync(body, { level: 9 });
-      cache.set(file, body);
-    }
-    res.writeHead(200, {
-      'Content-Type': type,
-      'Cache-Control': 'no-store',
-      'Content-Length': body.length,
-      ...(gzip ? { 'Content-Encoding': 'gzip' } : {}),
-    });
-    res.end(body);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    origin: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
 }
 
 /** Waits until the search page shows the results for exactly this query string (as the e2e tests do). */
@@ -78,7 +39,7 @@ export async function measureSearchTransfer(
 ): Promise<SearchTransfer> {
   const { path: browserPath, problem } = ensureBrowser();
   if (!browserPath) throw new Error(problem);
-  const server = await serveCompressed(outDir);
+  const server = await serveStatic(outDir, { gzip: true });
   const browser = await launchBrowser(browserPath);
   try {
     const page = await browser.context.newPage();
