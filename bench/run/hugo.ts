@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { listPostmortemFiles } from '../../src/lib/content-check';
 import { postmortemIdFromPath, postmortemsDir } from '../../src/lib/content-dir';
+import { canInstallDebianPackages } from '../../test/helpers/browser';
 import { runMeasured, type CommandCost } from './process-tree';
 
 /** The minimal Hugo site under `bench/hugo/`. */
@@ -31,8 +32,7 @@ export function findHugo(): string | undefined {
 export function ensureHugo(log: (line: string) => void): { path?: string; problem?: string } {
   const found = findHugo();
   if (found) return { path: found };
-  if (!fs.existsSync('/etc/debian_version') || process.getuid?.() !== 0)
-    return { problem: HUGO_INSTALL_HELP };
+  if (!canInstallDebianPackages()) return { problem: HUGO_INSTALL_HELP };
   log('Hugo is not installed; installing Debian\'s "hugo" package (apt-get install -y hugo)…');
   try {
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };

@@ -50,8 +50,8 @@ export function findBrowser(env: NodeJS.ProcessEnv = process.env, candidates = B
   return found ? { path: found } : { problem: INSTALL_HELP };
 }
 
-/** Whether this machine can install Debian's `chromium` package itself: Debian-like, and root. */
-export function canInstallChromium(): boolean {
+/** Whether this machine can install Debian packages (`chromium`; the benchmark's `hugo`): Debian-like, and root. */
+export function canInstallDebianPackages(): boolean {
   return fs.existsSync('/etc/debian_version') && process.getuid?.() === 0;
 }
 
@@ -79,7 +79,7 @@ export function installChromium(log: (line: string) => void = console.log): void
  */
 export function ensureBrowser(log: (line: string) => void = console.log): BrowserLookup {
   const first = findBrowser();
-  if (first.path || process.env['CHROME_PATH'] || !canInstallChromium()) return first;
+  if (first.path || process.env['CHROME_PATH'] || !canInstallDebianPackages()) return first;
   try {
     installChromium(log);
   } catch (error) {
