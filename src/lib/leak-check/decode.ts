@@ -1,3 +1,5 @@
+import { decodeCharacterReferences } from '../character-references';
+
 /**
  * Turning a built file's text into the text a reader (or a search index) would get from it, so
  * that escapes and markup cannot hide a passage from the leak check: JSON string escapes,
@@ -47,27 +49,15 @@ const ACCENTS: Readonly<Record<string, string>> = {
   cedil: '\u0327',
 };
 
-const ENTITY = /&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/g;
-
-function codePoint(value: number): string {
-  return value > 0 && value <= 0x10ffff ? String.fromCodePoint(value) : ' ';
+function namedText(name: string): string | undefined {
+  const named = NAMED[name];
+  if (named !== undefined) return named;
+  const accent = /^([A-Za-z])(acute|grave|circ|uml|tilde|ring|cedil)$/.exec(name);
+  return accent ? `${accent[1]}${ACCENTS[accent[2] ?? ''] ?? ''}`.normalize('NFC') : undefined;
 }
 
-/** HTML character references, numeric and named, decoded once. */
-export function decodeEntities(text: string): string {
-  if (!text.includes('&')) return text;
-  return text.replace(ENTITY, (_all, name: string) => {
-    if (name[0] === '#') {
-      const hex = name[1] === 'x' || name[1] === 'X';
-      return codePoint(parseInt(name.slice(hex ? 2 : 1), hex ? 16 : 10));
-    }
-    const named = NAMED[name];
-    if (named !== undefined) return named;
-    const accent = /^([A-Za-z])(acute|grave|circ|uml|tilde|ring|cedil)$/.exec(name);
-    if (accent) return `${accent[1]}${ACCENTS[accent[2] ?? ''] ?? ''}`.normalize('NFC');
-    return ' ';
-  });
-}
+/** HTML character references, numeric and named, decoded once; any other becomes a space. */
+export const decodeEntities = (text: string): string => decodeCharacterReferences(text, namedText, () => ' ');
 
 /** Runs of `%XX` decoded as UTF-8; a run that is not valid UTF-8 stays as written. */
 export function decodeUrlEscapes(text: string): string {

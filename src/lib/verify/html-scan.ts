@@ -1,3 +1,5 @@
+import { decodeCharacterReferences } from '../character-references';
+
 /**
  * What the verification reads of a built HTML page, in one pass over its text: the URLs it
  * links to, the ids it can be linked to, and the incident links in its tables (the rows of a
@@ -36,6 +38,7 @@ const TAG =
   /<!--[\s\S]*?-->|<(\/?)([A-Za-z][A-Za-z0-9-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>/g;
 const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
 
+/** Named references serialisers write; `&nbsp;` is U+00A0, as a browser reads an attribute. */
 const NAMED: Readonly<Record<string, string>> = {
   amp: '&',
   lt: '<',
@@ -52,16 +55,13 @@ const NAMED: Readonly<Record<string, string>> = {
  */
 export const detach = (text: string): string => (text.length < 13 ? text : ` ${text}`.slice(1));
 
+// Made once, not per call: every link's attributes on every page are decoded.
+const namedCharacter = (name: string): string | undefined => NAMED[name];
+const keepAsWritten = (reference: string) => reference;
+
 /** HTML character references in an attribute value, as a browser decodes them. */
-export function decodeAttribute(value: string): string {
-  if (!value.includes('&')) return value;
-  return value.replace(/&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,8});/g, (all, name: string) => {
-    if (name[0] !== '#') return NAMED[name] ?? all;
-    const hex = name[1] === 'x' || name[1] === 'X';
-    const code = parseInt(name.slice(hex ? 2 : 1), hex ? 16 : 10);
-    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : all;
-  });
-}
+export const decodeAttribute = (value: string): string =>
+  decodeCharacterReferences(value, namedCharacter, keepAsWritten);
 
 function attributesOf(source: string): Map<string, string> {
   const attributes = new Map<string, string>();
