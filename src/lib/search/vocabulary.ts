@@ -88,12 +88,16 @@ export interface VocabularyFile {
 /** The file for one shard; keys and words in a fixed order, so the same pages give the same bytes. */
 export function vocabularyFileContent(vocabulary: Vocabulary): VocabularyFile {
   const byCount = new Map<number, string[]>();
-  for (const [word, count] of vocabulary) byCount.set(count, [...(byCount.get(count) ?? []), word]);
+  for (const [word, count] of vocabulary) {
+    const words = byCount.get(count);
+    if (words) words.push(word);
+    else byCount.set(count, [word]);
+  }
   const counts = [...byCount.keys()].sort((a, b) => a - b);
   return {
     version: VOCABULARY_VERSION,
     words: Object.fromEntries(
-      counts.map((count) => [String(count), [...(byCount.get(count) ?? [])].sort().join(' ')]),
+      counts.map((count) => [String(count), (byCount.get(count) ?? []).sort().join(' ')]),
     ),
   };
 }
