@@ -1,3 +1,4 @@
+import { quantile } from '../../src/lib/stats';
 import type { CommandCost } from './process-tree';
 import type { OutputStats } from './output-stats';
 import type { SearchTransfer } from './search-transfer';
@@ -56,21 +57,16 @@ export function metricsOf(run: BenchRun): Metrics {
   };
 }
 
-const median = (values: readonly number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2
-    ? (sorted[middle] as number)
-    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
-};
-
 /** Each metric's median over runs, from the runs that measured it. */
 export function medianMetrics(runs: readonly Metrics[]): Metrics {
   const ids = new Set(runs.flatMap((run) => Object.keys(run) as MetricId[]));
   const result: Metrics = {};
   for (const id of ids) {
-    const values = runs.map((run) => run[id]).filter((value): value is number => value !== undefined);
-    if (values.length) result[id] = median(values);
+    const median = quantile(
+      runs.map((run) => run[id]).filter((value): value is number => value !== undefined),
+      0.5,
+    );
+    if (median !== null) result[id] = median;
   }
   return result;
 }
