@@ -5,6 +5,7 @@
  * wires them to the DOM.
  */
 import { NOUNS, pluralWord } from '../lib/labels';
+import { routes } from '../lib/routes';
 import { buildFacets, type Facet, type SearchLabels } from '../lib/search/facets';
 import { didYouMeanLinks, searchNotice, type NoticePart } from '../lib/search/notice';
 import { effectiveSort, type FilterCounts, type PagefindQuery } from '../lib/search/query';
@@ -279,11 +280,10 @@ export async function startSearch(root: HTMLElement): Promise<void> {
 }
 
 async function loadPagefind(): Promise<Pagefind> {
-  const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
-  const pagefind = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
+  const pagefind = (await import(/* @vite-ignore */ routes.asset('pagefind/pagefind.js'))) as Pagefind;
   // Result URLs are stored relative to the site root; under a base path they need it in front.
   await pagefind.options({
-    baseUrl: base,
+    baseUrl: routes.home(),
     ranking: PAGEFIND_RANKING,
     excerptLength: EXCERPT_LENGTH,
     excerptEllipsis: '…',
@@ -299,13 +299,12 @@ async function loadPagefind(): Promise<Pagefind> {
  * search itself still works.
  */
 function vocabularyShards(): (word: string) => Promise<Vocabulary | undefined> {
-  const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
   const shards = new Map<string, Promise<Vocabulary | undefined>>();
   return (word) => {
     const file = vocabularyFile(word);
     let shard = shards.get(file);
     if (!shard) {
-      shard = fetch(`${base}pagefind/${file}`)
+      shard = fetch(routes.asset(`pagefind/${file}`))
         .then(async (response) => (response.ok ? parseVocabulary(await response.json()) : undefined))
         .catch((error: unknown) => {
           console.warn('Hindsight: no spelling suggestions, the vocabulary could not be read.', error);
