@@ -28,6 +28,3 @@ export function getTaxonomy(): Taxonomy {
   taxonomy ??= loadTaxonomy(contentDir());
   return taxonomy;
 }
-
-/** The taxonomy entry for an id, or a stand-in so a page never renders a blank label. */
-export { taxonomyEntry as label } from '../lib/labels';

@@ -1,6 +1,7 @@
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
-import { getIncidents, getTaxonomy, label } from '../data/incidents';
+import { getIncidents, getTaxonomy } from '../data/incidents';
+import { taxonomyEntry } from '../lib/labels';
 import { escapeHtml, plainText } from '../lib/plain-text';
 import { routes } from '../lib/routes';
 import config from 'virtual:hindsight/config';
@@ -30,7 +31,7 @@ export async function GET(context: APIContext) {
       pubDate: incident.data.resolvedAt ?? incident.data.startedAt,
       description: escapeHtml(
         plainText(
-          `${incident.data.summary} Root cause (${label(rootCauses, incident.data.rootCause.category).label}): ${incident.data.rootCause.summary}`,
+          `${incident.data.summary} Root cause (${taxonomyEntry(rootCauses, incident.data.rootCause.category).label}): ${incident.data.rootCause.summary}`,
         ),
       ),
       // Feed readers and chat integrations can filter on these: severity, root cause, services
