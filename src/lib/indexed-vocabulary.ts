@@ -101,13 +101,15 @@ export function vocabularyShards(vocabulary: Vocabulary, budget = SHARD_BUDGET_B
     let minPages = 1;
     let kept = entries;
     let json = JSON.stringify(vocabularyFileContent(new Map(kept)));
+    let gzipBytes = gzipSize(json);
     for (const count of counts) {
-      if (gzipSize(json) <= budget) break;
+      if (gzipBytes <= budget) break;
       minPages = count + 1;
       kept = entries.filter(([, pages]) => pages >= minPages);
       json = JSON.stringify(vocabularyFileContent(new Map(kept)));
+      gzipBytes = gzipSize(json);
     }
-    return { shard, json, words: kept.length, gzipBytes: gzipSize(json), minPages };
+    return { shard, json, words: kept.length, gzipBytes, minPages };
   });
 }
 
