@@ -46,7 +46,7 @@ const SYLLABLES = [
  * with its own words, so that groups of similar incidents exist as in a real collection; the
  * rest of each text is drawn from common words (most often the commonest) and a long tail.
  */
-export function syntheticIncidents(count: number, seed = 1): SimilarityIncident[] {
+function syntheticIncidents(count: number, seed = 1): SimilarityIncident[] {
   const next = random(seed);
   // A long tail of made-up words of two to four syllables: the rare words that tell causes apart.
   const rare = Array.from({ length: 4000 }, (_, i) => {
@@ -132,7 +132,7 @@ export interface SimilarityRow {
 }
 
 /** The sizes measured and the runs per size; all-pairs, far slower, runs less often. */
-export const SIZES = [1_000, 5_000, 10_000];
+const SIZES = [1_000, 5_000, 10_000];
 const RUNS: Record<number, number> = { 1_000: 7, 5_000: 5, 10_000: 5 };
 const ALL_PAIRS_RUNS: Record<number, number> = { 1_000: 3, 5_000: 3, 10_000: 1 };
 

@@ -13,7 +13,7 @@ export interface Budget {
   maxNextSearchKiB: number;
 }
 
-export const BUDGET_FILE = path.resolve(import.meta.dirname, '../budget.json');
+const BUDGET_FILE = path.resolve(import.meta.dirname, '../budget.json');
 
 export function readBudget(file = BUDGET_FILE): Budget {
   const data = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;

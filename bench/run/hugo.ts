@@ -7,12 +7,12 @@ import { canInstallDebianPackages } from '../../test/helpers/browser';
 import { runMeasured, type CommandCost } from './process-tree';
 
 /** The minimal Hugo site under `bench/hugo/`. */
-export const HUGO_SITE = path.resolve(import.meta.dirname, '../hugo');
+const HUGO_SITE = path.resolve(import.meta.dirname, '../hugo');
 
-export const HUGO_INSTALL_HELP = 'Hugo is not installed. Install it with: sudo apt-get install -y hugo';
+const HUGO_INSTALL_HELP = 'Hugo is not installed. Install it with: sudo apt-get install -y hugo';
 
 /** The `hugo` on PATH, or undefined. */
-export function findHugo(): string | undefined {
+function findHugo(): string | undefined {
   for (const dir of (process.env['PATH'] ?? '').split(path.delimiter)) {
     const candidate = path.join(dir, 'hugo');
     try {

@@ -80,8 +80,7 @@ export const formatBytes = (bytes: number) =>
     : bytes >= MiB
       ? `${(bytes / MiB).toFixed(1)} MiB`
       : `${(bytes / KiB).toFixed(1)} KiB`;
-export const formatMs = (ms: number) =>
-  ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`;
+const formatMs = (ms: number) => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`);
 const count = (value: number) => Math.round(value).toLocaleString('en-GB');
 
 /** Each metric's label in the table, and how its value is written. */

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 /** The page that holds the search app: the one page allowed to ship JavaScript. */
-export const SEARCH_PAGE = '/search/';
+const SEARCH_PAGE = '/search/';
 
 /** What a built site weighs, read from its folder. */
 export interface OutputStats {
