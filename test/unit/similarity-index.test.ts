@@ -45,7 +45,7 @@ function collection(seed: number, count: number): SimilarityIncident[] {
 
 /** Everything a similarity result says, as plain data to compare. */
 const summary = (similarity: Similarity) => ({
-  pairs: similarity.pairs,
+  pairs: [...similarity.pairs],
   matches: similarity.incidents.map((incident) =>
     similarity.similarTo(incident.id).map((match) => ({ ...match, incident: match.incident.id })),
   ),

@@ -69,7 +69,7 @@ describe('recurringCauses', () => {
     ];
     const loose = { ...SIMILARITY, threshold: 0, minTextSimilarity: 0 };
     const score = (a: number, b: number) =>
-      computeSimilarity(chain, loose).pairs.find((pair) => pair.a === a && pair.b === b)?.score ?? 0;
+      [...computeSimilarity(chain, loose).pairs].find((pair) => pair.a === a && pair.b === b)?.score ?? 0;
     // A threshold that the two ends miss but both links to the middle reach.
     const ends = score(0, 2);
     const links = Math.min(score(0, 1), score(1, 2));

@@ -59,6 +59,52 @@ export interface ScoredPair {
   textSimilarity: number;
 }
 
+/**
+ * Scored pairs, held in typed arrays rather than one object each: ten thousand incidents can
+ * give millions of pairs, which as objects took over a gigabyte of the build's memory. Iterating
+ * gives each pair as a `ScoredPair`, in the order they were added.
+ */
+export class ScoredPairs implements Iterable<ScoredPair> {
+  #a = new Int32Array(256);
+  #b = new Int32Array(256);
+  #score = new Float64Array(256);
+  #text = new Float64Array(256);
+  #length = 0;
+
+  get length(): number {
+    return this.#length;
+  }
+
+  push({ a, b, score, textSimilarity }: ScoredPair): void {
+    if (this.#length === this.#a.length) this.#grow();
+    const at = this.#length++;
+    this.#a[at] = a;
+    this.#b[at] = b;
+    this.#score[at] = score;
+    this.#text[at] = textSimilarity;
+  }
+
+  *[Symbol.iterator](): Iterator<ScoredPair> {
+    for (let at = 0; at < this.#length; at++) {
+      yield {
+        a: this.#a[at] as number,
+        b: this.#b[at] as number,
+        score: this.#score[at] as number,
+        textSimilarity: this.#text[at] as number,
+      };
+    }
+  }
+
+  #grow() {
+    const size = this.#a.length * 2;
+    const grown = <T extends Int32Array | Float64Array>(from: T, to: T) => (to.set(from), to);
+    this.#a = grown(this.#a, new Int32Array(size));
+    this.#b = grown(this.#b, new Int32Array(size));
+    this.#score = grown(this.#score, new Float64Array(size));
+    this.#text = grown(this.#text, new Float64Array(size));
+  }
+}
+
 /** The result of one computation over a list of incidents. */
 export interface Similarity<T extends SimilarityIncident = SimilarityIncident> {
   incidents: readonly T[];
@@ -68,7 +114,7 @@ export interface Similarity<T extends SimilarityIncident = SimilarityIncident> {
    * Every pair that scores at least the lower of `threshold` and `recurring.threshold`, `a < b`,
    * ordered by `a` then `b`: what "Recurring causes" groups.
    */
-  pairs: ScoredPair[];
+  pairs: Iterable<ScoredPair> & { readonly length: number };
   /**
    * The incidents most like `id`, best first, at most `limit`: each scores at least `threshold`
    * and is not among the incident's author-declared related incidents (either direction),
@@ -136,7 +182,7 @@ function scorePair<T extends SimilarityIncident>(
 }
 
 /** Pairs through the inverted index: each incident meets only those sharing a word with it. */
-function indexedPairs<T extends SimilarityIncident>(prepared: Prepared<T>): ScoredPair[] {
+function indexedPairs<T extends SimilarityIncident>(prepared: Prepared<T>): ScoredPairs {
   const { vectors, documentFrequency } = prepared.corpus;
   const n = vectors.length;
   // Postings: for each term, the incidents using it (in list order) and its weight in each,
@@ -158,7 +204,7 @@ function indexedPairs<T extends SimilarityIncident>(prepared: Prepared<T>): Scor
     return at;
   });
 
-  const pairs: ScoredPair[] = [];
+  const pairs = new ScoredPairs();
   const sums = new Float64Array(n);
   const seen = new Uint8Array(n);
   const touched = new Int32Array(n);
@@ -193,9 +239,9 @@ function indexedPairs<T extends SimilarityIncident>(prepared: Prepared<T>): Scor
 }
 
 /** Pairs by comparing every incident with every other: the reference for tests and the benchmark. */
-function bruteForcePairs<T extends SimilarityIncident>(prepared: Prepared<T>): ScoredPair[] {
+function bruteForcePairs<T extends SimilarityIncident>(prepared: Prepared<T>): ScoredPairs {
   const { vectors } = prepared.corpus;
-  const pairs: ScoredPair[] = [];
+  const pairs = new ScoredPairs();
   for (let a = 0; a < vectors.length; a++) {
     for (let b = a + 1; b < vectors.length; b++) {
       const text = cosine(vectors[a] as (typeof vectors)[number], vectors[b] as (typeof vectors)[number]);
@@ -213,7 +259,7 @@ const byScore =
   (x: { other: number; score: number }, y: { other: number; score: number }) =>
     y.score - x.score || (incidents[x.other] as T).id.localeCompare((incidents[y.other] as T).id);
 
-function finish<T extends SimilarityIncident>(prepared: Prepared<T>, pairs: ScoredPair[]): Similarity<T> {
+function finish<T extends SimilarityIncident>(prepared: Prepared<T>, pairs: ScoredPairs): Similarity<T> {
   const { incidents, corpus, config } = prepared;
   const related = relatedById(incidents);
   const order = byScore(incidents);
