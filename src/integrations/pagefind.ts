@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { AstroError } from 'astro/errors';
 import * as pagefind from 'pagefind';
-import { writeVocabulary } from '../lib/indexed-vocabulary';
+import { readVocabulary, writeVocabularyFiles } from '../lib/indexed-vocabulary';
 import { contentTypeFor, resolveStaticFile } from '../lib/static-files';
 
 /** Pagefind's folder in the built site; the search page imports `pagefind.js` from it. */
@@ -88,7 +88,12 @@ export async function buildSearchIndex(siteDir: string, logger: Logger): Promise
     const { index } = created;
     if (!index) throw failure('start an index', ['Pagefind returned no index']);
 
-    const added = await index.addDirectory({ path: siteDir, glob: INCIDENT_PAGES_GLOB });
+    const adding = index.addDirectory({ path: siteDir, glob: INCIDENT_PAGES_GLOB });
+    // Read while Pagefind indexes in its own process; written once its bundle folder exists.
+    const reading = readVocabulary(siteDir, INDEX_OPTIONS.excludeSelectors);
+    // Its failure is reported where it is awaited, unless Pagefind's failure stops the build first.
+    reading.catch(() => undefined);
+    const added = await adding;
     assertNoErrors(`index the pages in ${siteDir}`, added.errors);
 
     const written = await index.writeFiles({ outputPath });
@@ -101,7 +106,7 @@ export async function buildSearchIndex(siteDir: string, logger: Logger): Promise
       );
     }
     const bundleDir = written.outputPath || outputPath;
-    const vocabulary = writeVocabulary(siteDir, bundleDir, INDEX_OPTIONS.excludeSelectors);
+    const vocabulary = writeVocabularyFiles(bundleDir, await reading);
     const ms = Math.round(performance.now() - started);
     logger.info(`Indexed ${pageCount} incident pages for search in ${ms} ms.`);
     const trimmed = vocabulary.trimmed.length

@@ -136,30 +136,65 @@ export interface WrittenVocabulary {
   trimmed: string[];
 }
 
+/** The words of a built site's incident pages, as `writeVocabularyFiles` takes them. */
+export interface PageVocabulary {
+  /** Incident pages read. */
+  pages: number;
+  /** Each word and the number of pages it appears on. */
+  counts: Map<string, number>;
+}
+
+/** Pages read between two turns of the event loop (see `readVocabulary`). */
+const PAGES_PER_TURN = 20;
+
 /**
- * Writes the vocabulary of the incident pages in `siteDir` into `bundleDir/vocabulary/`, one
- * file per shard, replacing what an earlier build left there. A site with no incident pages
- * gets no files: its search page has nothing to search, so it never asks for a suggestion.
+ * Reads the vocabulary of the incident pages in `siteDir`, one page at a time. It gives the
+ * event loop a turn every few pages, so that the build can keep Pagefind's process (which
+ * indexes the same pages meanwhile) fed with requests: on two cores the two overlap instead of
+ * adding up.
  */
-export function writeVocabulary(
+export async function readVocabulary(
   siteDir: string,
-  bundleDir: string,
   excludeSelectors: readonly string[] = [],
+): Promise<PageVocabulary> {
+  const pages = incidentPages(siteDir);
+  const counts = new Map<string, number>();
+  for (const [n, file] of pages.entries()) {
+    if (n % PAGES_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
+    for (const [word] of countWords([indexedText(fs.readFileSync(file, 'utf8'), excludeSelectors)]))
+      counts.set(word, (counts.get(word) ?? 0) + 1);
+  }
+  return { pages: pages.length, counts };
+}
+
+/**
+ * Writes a vocabulary into `bundleDir/vocabulary/`, one file per shard, replacing what an
+ * earlier build left there. A site with no incident pages gets no files: its search page has
+ * nothing to search, so it never asks for a suggestion.
+ */
+export function writeVocabularyFiles(
+  bundleDir: string,
+  { pages, counts }: PageVocabulary,
 ): WrittenVocabulary {
   const dir = path.join(bundleDir, VOCABULARY_DIR);
   fs.rmSync(dir, { recursive: true, force: true });
-  const pages = incidentPages(siteDir);
-  if (!pages.length) return { pages: 0, words: 0, largestGzipBytes: 0, trimmed: [] };
-  const counts = countWords(
-    pages.map((file) => indexedText(fs.readFileSync(file, 'utf8'), excludeSelectors)),
-  );
+  if (!pages) return { pages: 0, words: 0, largestGzipBytes: 0, trimmed: [] };
   const shards = vocabularyShards(counts);
   fs.mkdirSync(dir, { recursive: true });
   for (const { shard, json } of shards) fs.writeFileSync(path.join(dir, `${shard}.json`), json);
   return {
-    pages: pages.length,
+    pages,
     words: shards.reduce((sum, shard) => sum + shard.words, 0),
     largestGzipBytes: Math.max(...shards.map((shard) => shard.gzipBytes)),
     trimmed: shards.filter((shard) => shard.minPages > 1).map((shard) => shard.shard),
   };
+}
+
+/** Reads the vocabulary of the incident pages in `siteDir` and writes it into `bundleDir`. */
+export async function writeVocabulary(
+  siteDir: string,
+  bundleDir: string,
+  excludeSelectors: readonly string[] = [],
+): Promise<WrittenVocabulary> {
+  return writeVocabularyFiles(bundleDir, await readVocabulary(siteDir, excludeSelectors));
 }

@@ -136,10 +136,10 @@ describe('writeVocabulary', () => {
   const read = (bundle: string, word: string) =>
     parseVocabulary(JSON.parse(fs.readFileSync(path.join(bundle, vocabularyFile(word)), 'utf8')));
 
-  it('writes one file per shard from the incident pages only', () => {
+  it('writes one file per shard from the incident pages only', async () => {
     const siteDir = site();
     const bundle = path.join(siteDir, 'pagefind');
-    const written = writeVocabulary(siteDir, bundle, excluded);
+    const written = await writeVocabulary(siteDir, bundle, excluded);
     expect(fs.readdirSync(path.join(bundle, VOCABULARY_DIR)).sort()).toEqual(
       SHARDS.map((shard) => `${shard}.json`).sort(),
     );
@@ -153,23 +153,23 @@ describe('writeVocabulary', () => {
     expect(suggest('kubernets', read(bundle, 'kubernets'))).toEqual(['kubernetes']);
   });
 
-  it('writes the same bytes for the same pages, and replaces what an earlier build left', () => {
+  it('writes the same bytes for the same pages, and replaces what an earlier build left', async () => {
     const siteDir = site();
     const bundle = path.join(siteDir, 'pagefind');
-    writeVocabulary(siteDir, bundle, excluded);
+    await writeVocabulary(siteDir, bundle, excluded);
     const first = fs.readFileSync(path.join(bundle, vocabularyFile('certificate')));
     fs.writeFileSync(path.join(bundle, VOCABULARY_DIR, 'stale.json'), '{}');
-    writeVocabulary(siteDir, bundle, excluded);
+    await writeVocabulary(siteDir, bundle, excluded);
     expect(fs.readFileSync(path.join(bundle, vocabularyFile('certificate')))).toEqual(first);
     expect(fs.existsSync(path.join(bundle, VOCABULARY_DIR, 'stale.json'))).toBe(false);
   });
 
-  it('writes nothing for a site without incident pages, and removes an old vocabulary', () => {
+  it('writes nothing for a site without incident pages, and removes an old vocabulary', async () => {
     const siteDir = site();
     const bundle = path.join(siteDir, 'pagefind');
-    writeVocabulary(siteDir, bundle, excluded);
+    await writeVocabulary(siteDir, bundle, excluded);
     fs.rmSync(path.join(siteDir, 'incidents'), { recursive: true });
-    expect(writeVocabulary(siteDir, bundle, excluded)).toMatchObject({ pages: 0, words: 0 });
+    expect(await writeVocabulary(siteDir, bundle, excluded)).toMatchObject({ pages: 0, words: 0 });
     expect(fs.existsSync(path.join(bundle, VOCABULARY_DIR))).toBe(false);
   });
 });
