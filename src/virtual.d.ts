@@ -3,3 +3,9 @@ declare module 'virtual:hindsight/config' {
   const config: import('./schemas/config').HindsightConfig;
   export default config;
 }
+
+declare module 'virtual:hindsight/body-cache' {
+  /** The folder of rendered postmortem bodies, by digest (see `src/lib/body-cache.ts`). */
+  const dir: string;
+  export default dir;
+}

@@ -1,7 +1,9 @@
+import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration, ViteUserConfig } from 'astro';
 import type { HindsightUserConfig } from '../schemas/config';
+import { BODY_CACHE_FOLDER } from '../lib/body-cache';
 import { buildDate } from '../lib/build-date';
 import { ConfigError, resolveConfig } from '../lib/site-config';
 import { isSitemapPage } from '../lib/sitemap';
@@ -13,6 +15,9 @@ import { verifyBuildIntegration } from './verify-build';
 
 /** The module pages import the resolved configuration from. */
 export const CONFIG_MODULE = 'virtual:hindsight/config';
+
+/** The module the loader and pages import the body cache's folder from (see `body-cache.ts`). */
+export const BODY_CACHE_MODULE = 'virtual:hindsight/body-cache';
 
 /**
  * Hindsight as one Astro integration, the way Starlight is one: `hindsight({ title, … })` in
@@ -55,7 +60,12 @@ export function hindsight(options?: HindsightUserConfig): AstroIntegration {
             // After the leak check, so a leaky public build is deleted before anything else fails it.
             verifyBuildIntegration(resolved),
           ],
-          vite: viteConfig(JSON.stringify(resolved)),
+          vite: viteConfig({
+            [CONFIG_MODULE]: JSON.stringify(resolved),
+            [BODY_CACHE_MODULE]: JSON.stringify(
+              fileURLToPath(new URL(`${BODY_CACHE_FOLDER}/`, config.cacheDir)),
+            ),
+          }),
         });
       },
     },
@@ -91,9 +101,9 @@ function checkBuildDate() {
   }
 }
 
-function viteConfig(configJson: string): ViteUserConfig {
+function viteConfig(modules: Record<string, string>): ViteUserConfig {
   return {
-    plugins: [configModule(configJson)],
+    plugins: [virtualModules(modules)],
     build: {
       rolldownOptions: {
         // Every MDX entry triggers this warning under Astro 7's bundler (withastro/astro#18087);
@@ -109,12 +119,15 @@ function viteConfig(configJson: string): ViteUserConfig {
 
 type VitePlugin = Extract<NonNullable<ViteUserConfig['plugins']>[number], { name: string }>;
 
-/** A Vite plugin that serves the resolved configuration as an ES module. */
-function configModule(json: string): VitePlugin {
-  const resolvedId = `\0${CONFIG_MODULE}`;
+/** A Vite plugin that serves each value (JSON) as the default export of its module id. */
+function virtualModules(modules: Record<string, string>): VitePlugin {
+  const byResolvedId = new Map(Object.entries(modules).map(([id, json]) => [`\0${id}`, json]));
   return {
     name: 'hindsight:config',
-    resolveId: (id) => (id === CONFIG_MODULE ? resolvedId : undefined),
-    load: (id) => (id === resolvedId ? `export default ${json};` : undefined),
+    resolveId: (id) => (Object.hasOwn(modules, id) ? `\0${id}` : undefined),
+    load: (id) => {
+      const json = byResolvedId.get(id);
+      return json === undefined ? undefined : `export default ${json};`;
+    },
   };
 }

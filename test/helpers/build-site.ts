@@ -73,6 +73,8 @@ export const BUILD_LOCK = path.join(
 export interface BuiltSite {
   /** Folder with the built HTML. */
   outDir: string;
+  /** Astro's cache folder for the build (content store, body cache). */
+  cacheDir: string;
   /** What the build printed, for assertions on messages. */
   output: string;
   /** Reads a built file, e.g. `incidents/x/index.html`. */
@@ -115,6 +117,8 @@ export const astroArgs = (command: string, ...rest: string[]) => [
 export interface SiteOptions {
   /** Where to write the site; a temporary folder by default. */
   outDir?: string;
+  /** Astro's cache folder, to build again on what an earlier build cached; a fresh one by default. */
+  cacheDir?: string;
   /** `hindsight()` options over the test defaults (title Hindsight, site https://hindsight.test). */
   config?: Record<string, unknown>;
   /** Extra environment variables, such as `HINDSIGHT_BASE`. */
@@ -172,7 +176,8 @@ export async function tryBuildSite(
 ): Promise<BuiltSite | BuildFailure> {
   const work = await fs.mkdtemp(path.join(testTempDir(), 'hindsight-build-'));
   const outDir = options.outDir ?? path.join(work, 'dist');
-  const env = astroEnv(contentDir, path.join(work, 'cache'), options);
+  const cacheDir = options.cacheDir ?? path.join(work, 'cache');
+  const env = astroEnv(contentDir, cacheDir, options);
   try {
     const { stdout, stderr } = await withLock(BUILD_LOCK, () =>
       run(
@@ -191,7 +196,7 @@ export async function tryBuildSite(
         () => true,
         () => false,
       );
-    return { outDir, output: `${stdout}\n${stderr}`, read, exists };
+    return { outDir, cacheDir, output: `${stdout}\n${stderr}`, read, exists };
   } catch (error) {
     const failure = error as { code?: number; stdout?: string; stderr?: string };
     return { code: failure.code ?? 1, output: `${failure.stdout ?? ''}\n${failure.stderr ?? ''}` };
