@@ -1,10 +1,9 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { listFiles } from '../../src/lib/leak-check/site-files';
 import { buildSite, testTempDir } from '../helpers/build-site';
 import { fixtureContent } from '../helpers/fixtures';
+import { siteTree, treeDifferences } from '../helpers/site-tree';
 
 /**
  * Two builds of the same input are the same bytes: a deploy of an unchanged commit changes
@@ -14,18 +13,6 @@ import { fixtureContent } from '../helpers/fixtures';
  * sitemap, the search index and its vocabulary.
  */
 const EPOCH = String(Date.UTC(2024, 8, 20, 12) / 1000);
-
-/** Every file of a built folder with a hash of its bytes. */
-function tree(dir: string): Map<string, string> {
-  return new Map(
-    listFiles(dir).map((file) => [
-      file,
-      createHash('sha256')
-        .update(fs.readFileSync(path.join(dir, file)))
-        .digest('hex'),
-    ]),
-  );
-}
 
 describe('two builds of the same input', () => {
   it('are byte-identical, into different folders', async () => {
@@ -39,17 +26,11 @@ describe('two builds of the same input', () => {
         }),
       );
     }
-    const [first, second] = builds.map((build) => tree(build.outDir)) as [
+    const [first, second] = builds.map((build) => siteTree(build.outDir)) as [
       Map<string, string>,
       Map<string, string>,
     ];
-    const differing = [...new Set([...first.keys(), ...second.keys()])]
-      .filter((file) => first.get(file) !== second.get(file))
-      .map((file) =>
-        first.has(file) && second.has(file)
-          ? `${file} differs`
-          : `${file} is only in the ${first.has(file) ? 'first' : 'second'} build`,
-      );
+    const differing = treeDifferences(first, second);
     expect(differing, `files that differ between the builds:\n${differing.join('\n')}`).toEqual([]);
     // A build that wrote nothing would be identical too.
     expect(first.size).toBeGreaterThan(20);
