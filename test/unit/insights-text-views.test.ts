@@ -19,6 +19,8 @@ import {
   monthlyCategories,
   periods,
   responseByQuarter,
+  SHOWN_MONTHS,
+  SHOWN_QUARTERS,
   responseByRootCause,
   responseBySeverity,
   severitySeries,
@@ -162,9 +164,31 @@ describe('views', () => {
       months: 'Mar 2024 to May 2024',
       quarters: 'Q1 2024 to Q2 2024',
       asOf: '15 May 2024',
+      shortened: false,
     });
     const empty = buildInsights([], taxonomy, { timeZone: 'UTC' });
-    expect(periods(empty)).toEqual({ months: '', quarters: '', asOf: undefined });
+    expect(periods(empty)).toEqual({ months: '', quarters: '', asOf: undefined, shortened: false });
     expect(headlineItems(empty).map((item) => item.id)).toEqual(['misleading', 'open-tasks']);
+  });
+
+  it('shows the last two years of months and three of quarters, and says so when there is more', () => {
+    // One incident a month for five years: 60 months, 20 quarters.
+    const long = Array.from({ length: 60 }, (_, n) => {
+      const month = String((n % 12) + 1).padStart(2, '0');
+      return timed(`m${n}`, { startedAt: `${2020 + Math.floor(n / 12)}-${month}-10T10:00:00Z`, resolve: 30 });
+    });
+    const history = buildInsights(long, taxonomy, { timeZone: 'UTC' });
+    expect(history.incidentsPerMonth).toHaveLength(60);
+    const months = monthlyCategories(history);
+    expect(months).toHaveLength(SHOWN_MONTHS);
+    expect([months[0]?.key, months.at(-1)?.key]).toEqual(['2023-01', '2024-12']);
+    const quarters = responseByQuarter(history);
+    expect(quarters).toHaveLength(SHOWN_QUARTERS);
+    expect([quarters[0]?.label, quarters.at(-1)?.label]).toEqual(['Q1 2022', 'Q4 2024']);
+    expect(periods(history)).toMatchObject({
+      months: 'Jan 2023 to Dec 2024',
+      quarters: 'Q1 2022 to Q4 2024',
+      shortened: true,
+    });
   });
 });
