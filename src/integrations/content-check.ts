@@ -1,5 +1,6 @@
 import type { AstroIntegration } from 'astro';
-import { checkContent } from '../lib/content-check';
+import { fileURLToPath } from 'node:url';
+import { checkContentCached } from '../lib/check-cache';
 import { contentDir } from '../lib/content-dir';
 import { ContentError, formatProblems, type Problem } from '../lib/problems';
 import { explainedError } from './explained-error';
@@ -16,9 +17,9 @@ export function contentCheck(): AstroIntegration {
   return {
     name: 'hindsight:content-check',
     hooks: {
-      'astro:config:setup': ({ command }) => {
+      'astro:config:setup': ({ command, config }) => {
         if (command === 'preview') return;
-        const problems = findProblems();
+        const problems = findProblems(fileURLToPath(new URL(CHECK_CACHE_FILE, config.cacheDir)));
         if (!problems.length) return;
         throw explainedError(
           'InvalidPostmortem',
@@ -30,9 +31,12 @@ export function contentCheck(): AstroIntegration {
   };
 }
 
-function findProblems(): Problem[] {
+/** Which files passed the check last time, beside Astro's own cache (see `check-cache.ts`). */
+const CHECK_CACHE_FILE = 'hindsight-check.json';
+
+function findProblems(cacheFile: string): Problem[] {
   try {
-    return checkContent(contentDir()).problems;
+    return checkContentCached(contentDir(), cacheFile);
   } catch (error) {
     // A broken taxonomy file stops the check before any postmortem is read.
     if (error instanceof ContentError) return error.problems;
