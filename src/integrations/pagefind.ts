@@ -5,7 +5,10 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { AstroError } from 'astro/errors';
 import * as pagefind from 'pagefind';
-import { readVocabulary, writeVocabularyFiles } from '../lib/indexed-vocabulary';
+import { gunzipSync } from 'node:zlib';
+import { countWords, writeVocabularyFiles, type PageVocabulary } from '../lib/indexed-vocabulary';
+import { FACET_FILES, facetFiles, indexOrder, type FacetRow } from '../lib/search/facet-data';
+import { facetRowOf, searchPage } from '../lib/search/search-document';
 import { contentTypeFor, resolveStaticFile } from '../lib/static-files';
 
 /** Pagefind's folder in the built site; the search page imports `pagefind.js` from it. */
@@ -14,9 +17,21 @@ export const PAGEFIND_DIR = 'pagefind';
 /**
  * The pages to index, relative to the built site: incident pages only. Named explicitly rather
  * than left to `data-pagefind-body`, because when no page has that attribute (a site with no
- * published postmortem yet) Pagefind falls back to indexing every page.
+ * published postmortem yet) Pagefind falls back to indexing every page. The build lists them
+ * itself (`incidentPages`) to give them to Pagefind in its own order.
  */
 export const INCIDENT_PAGES_GLOB = 'incidents/*/index.html';
+
+/**
+ * Index chunk size, in Pagefind's units (one per stored word position and one per page). The
+ * browser downloads every chunk whose range of words holds a query word. At Pagefind's 20,000 a
+ * word on every page ("change") shares its chunk with rarer ones ("certificate"), and a query
+ * for the rarer word downloads both: at 10,000 postmortems two chunks of over 100 KiB for one
+ * word. At 5,000 a common word fills a chunk alone. Pagefind reads it from this environment
+ * variable only (1.6.0 has no option for it; a build test checks it still takes effect).
+ */
+export const INDEX_CHUNK_SIZE = 5_000;
+export const CHUNK_SIZE_ENV = 'PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE';
 
 /**
  * How Pagefind reads the pages. Only incident pages mark their content with
@@ -75,45 +90,64 @@ export interface SearchIndexResult {
 type Logger = Pick<AstroIntegrationLogger, 'info' | 'warn'>;
 
 /**
- * Indexes the built site in `siteDir` into `siteDir/pagefind/`, and writes the vocabulary the
- * search page suggests corrections from into `siteDir/pagefind/vocabulary/`, read from the same
- * pages and the same parts of them. Always stops Pagefind's process.
+ * Indexes the built site in `siteDir` into `siteDir/pagefind/`, and writes beside it the facet
+ * data the search page filters, counts and sorts with (`facet-data.ts`) and the vocabulary it
+ * suggests corrections from (`pagefind/vocabulary/`), read from the same pages and the same
+ * parts of them. Each page goes to Pagefind as `search-document.ts` prepares it, newest first,
+ * one at a time in that order (the facet data relies on it); the next page is prepared while
+ * Pagefind indexes the last. Always stops Pagefind's process.
  */
 export async function buildSearchIndex(siteDir: string, logger: Logger): Promise<SearchIndexResult> {
   const started = performance.now();
   const outputPath = path.join(siteDir, PAGEFIND_DIR);
+  // Set before Pagefind's process starts, which reads it; a value set by hand wins.
+  process.env[CHUNK_SIZE_ENV] ??= String(INDEX_CHUNK_SIZE);
   try {
     const created = await pagefind.createIndex(INDEX_OPTIONS);
     assertNoErrors('start an index', created.errors);
     const { index } = created;
     if (!index) throw failure('start an index', ['Pagefind returned no index']);
 
-    const adding = index.addDirectory({ path: siteDir, glob: INCIDENT_PAGES_GLOB });
-    // Read while Pagefind indexes in its own process; written once its bundle folder exists.
-    const reading = readVocabulary(siteDir, INDEX_OPTIONS.excludeSelectors);
-    // Its failure is reported where it is awaited, unless Pagefind's failure stops the build first.
-    reading.catch(() => undefined);
-    const added = await adding;
-    assertNoErrors(`index the pages in ${siteDir}`, added.errors);
+    const rows = indexOrder(
+      incidentPages(siteDir).map((file) => ({
+        ...facetRowOf(fs.readFileSync(file, 'utf8'), file),
+        url: `/${path.relative(siteDir, path.dirname(file)).split(path.sep).join('/')}/`,
+        file,
+      })),
+    );
+    const vocabulary: PageVocabulary = { pages: rows.length, counts: new Map() };
+    let adding: Promise<unknown> = Promise.resolve();
+    for (const row of rows) {
+      const page = searchPage(fs.readFileSync(row.file, 'utf8'), INDEX_OPTIONS.excludeSelectors);
+      for (const [word] of countWords([page.text]))
+        vocabulary.counts.set(word, (vocabulary.counts.get(word) ?? 0) + 1);
+      await adding;
+      const sourcePath = path.relative(siteDir, row.file);
+      adding = index.addHTMLFile({ sourcePath, content: page.document }).then((added) => {
+        assertNoErrors(`index ${row.file}`, added.errors);
+      });
+    }
+    await adding;
 
     const written = await index.writeFiles({ outputPath });
     assertNoErrors(`write the index to ${outputPath}`, written.errors);
 
-    const pageCount = added.page_count;
+    const pageCount = rows.length;
     if (pageCount === 0) {
       logger.warn(
         'No incident pages were indexed, so search will find nothing. Is every postmortem a draft?',
       );
     }
     const bundleDir = written.outputPath || outputPath;
-    const vocabulary = writeVocabularyFiles(bundleDir, await reading);
+    writeFacetFiles(bundleDir, rows);
+    const words = writeVocabularyFiles(bundleDir, vocabulary);
     const ms = Math.round(performance.now() - started);
     logger.info(`Indexed ${pageCount} incident pages for search in ${ms} ms.`);
-    const trimmed = vocabulary.trimmed.length
-      ? `; the rarest words of ${vocabulary.trimmed.length} of its files were left out to keep each small`
+    const trimmed = words.trimmed.length
+      ? `; the rarest words of ${words.trimmed.length} of its files were left out to keep each small`
       : '';
     logger.info(
-      `"Did you mean" knows ${vocabulary.words} words (largest file ${(vocabulary.largestGzipBytes / 1000).toFixed(1)} kB compressed${trimmed}).`,
+      `"Did you mean" knows ${words.words} words (largest file ${(words.largestGzipBytes / 1000).toFixed(1)} kB compressed${trimmed}).`,
     );
     return { pageCount, outputPath: bundleDir };
   } catch (error) {
@@ -122,6 +156,48 @@ export async function buildSearchIndex(siteDir: string, logger: Logger): Promise
   } finally {
     await pagefind.close();
   }
+}
+
+/** The incident pages of a built site, as `INCIDENT_PAGES_GLOB` names them. */
+function incidentPages(siteDir: string): string[] {
+  const dir = path.join(siteDir, 'incidents');
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => path.join(dir, entry.name, 'index.html'))
+    .filter((file) => fs.existsSync(file))
+    .sort();
+}
+
+/** Prefix of Pagefind's fragment files, before their JSON. */
+const FRAGMENT_PREFIX = 'pagefind_dcd';
+
+/**
+ * Each page's Pagefind id (the name of its fragment file, which is what `search()` results
+ * carry as `id`), by URL, read from the fragments Pagefind wrote.
+ */
+export function fragmentIds(bundleDir: string): Map<string, string> {
+  const dir = path.join(bundleDir, 'fragment');
+  const ids = new Map<string, string>();
+  if (!fs.existsSync(dir)) return ids;
+  for (const name of fs.readdirSync(dir)) {
+    if (!name.endsWith('.pf_fragment')) continue;
+    const text = gunzipSync(fs.readFileSync(path.join(dir, name))).toString('utf8');
+    if (!text.startsWith(FRAGMENT_PREFIX))
+      throw new Error(`${name} is not a Pagefind fragment this build can read`);
+    const { url } = JSON.parse(text.slice(FRAGMENT_PREFIX.length)) as { url: string };
+    ids.set(url, name.slice(0, -'.pf_fragment'.length));
+  }
+  return ids;
+}
+
+/** Writes the facet data files into the bundle, replacing an earlier build's. */
+function writeFacetFiles(bundleDir: string, rows: readonly FacetRow[]) {
+  const files = facetFiles(rows, fragmentIds(bundleDir));
+  fs.writeFileSync(path.join(bundleDir, FACET_FILES.facets), JSON.stringify(files.facets));
+  fs.writeFileSync(path.join(bundleDir, FACET_FILES.services), JSON.stringify(files.services));
+  fs.writeFileSync(path.join(bundleDir, FACET_FILES.durations), JSON.stringify(files.durations));
 }
 
 function assertNoErrors(step: string, errors: readonly string[] | undefined) {

@@ -8,7 +8,17 @@ import { NOUNS, pluralWord } from '../lib/labels';
 import { routes } from '../lib/routes';
 import { buildFacets, type Facet, type SearchLabels } from '../lib/search/facets';
 import { didYouMeanLinks, searchNotice, type NoticePart } from '../lib/search/notice';
-import { effectiveSort, type FilterCounts, type PagefindQuery } from '../lib/search/query';
+import {
+  FACET_FILES,
+  readDurations,
+  readFacetData,
+  withAllServices,
+  type DurationsFile,
+  type FacetData,
+  type FacetFile,
+  type ServicesFile,
+} from '../lib/search/facet-data';
+import { effectiveSort } from '../lib/search/query';
 import { EXCERPT_LENGTH, PAGE_SIZE, PAGEFIND_RANKING, TYPING_DELAY_MS } from '../lib/search/ranking';
 import type { FilterKey } from '../lib/search/record';
 import { resultSummary, resultView, type ResultView } from '../lib/search/results';
@@ -38,8 +48,7 @@ import { parseVocabulary, vocabularyFile, type Vocabulary } from '../lib/search/
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
-  filters(): Promise<FilterCounts>;
-  search(term: string | null, options: Partial<PagefindQuery['options']>): Promise<PagefindResponse>;
+  search(term: string | null): Promise<PagefindResponse>;
 }
 
 /** A collapsed facet shows at most this many values; "Show all" shows the rest. */
@@ -53,10 +62,17 @@ export async function startSearch(root: HTMLElement): Promise<void> {
   syncControls();
 
   let pagefind: Pagefind;
-  let totals: FilterCounts;
+  let facetFile: FacetFile;
+  let all: PagefindResponse;
+  let facets: FacetData;
   try {
-    pagefind = await loadPagefind();
-    totals = await pagefind.filters();
+    [pagefind, facetFile] = await Promise.all([loadPagefind(), bundleJson<FacetFile>(FACET_FILES.facets)]);
+    // Every incident, in the order the build indexed them; no download beyond what init loaded.
+    all = await pagefind.search(null);
+    facets = readFacetData(
+      facetFile,
+      all.results.map((result) => result.id),
+    );
   } catch (error) {
     console.error('Hindsight: the search index could not be loaded.', error);
     ui.unavailable.hidden = false;
@@ -64,14 +80,37 @@ export async function startSearch(root: HTMLElement): Promise<void> {
     return;
   }
   ui.panel.hidden = false;
+  let durations: Promise<ReadonlyMap<string, number>> | undefined;
   const session = new SearchSession({
-    search: (term, options) => pagefind.search(term, options),
-    totals,
+    search: (term) => pagefind.search(term),
+    all: all.results,
+    facets,
+    allServices: async () =>
+      withAllServices(facets, facetFile, await bundleJson<ServicesFile>(FACET_FILES.services)),
+    durations: () => {
+      durations ??= bundleJson<DurationsFile>(FACET_FILES.durations).then((file) =>
+        readDurations(facets, file),
+      );
+      // A failed download is tried again by the next search that needs it.
+      durations.catch(() => (durations = undefined));
+      return durations;
+    },
     synonyms,
     vocabulary: vocabularyShards(),
   });
 
-  const facetViews = new FacetViews(ui, (key, value) => commit(toggleFilter(state, key, value), 'push'));
+  const facetViews = new FacetViews(
+    ui,
+    (key, value) => commit(toggleFilter(state, key, value), 'push'),
+    // The facet data holds only the busiest services for every incident; the rest come when a
+    // reader asks to see every service.
+    (key) => {
+      if (key !== 'services' || session.allServices) return;
+      session.loadAllServices().then(run, (error: unknown) => {
+        console.error('Hindsight: the list of services could not be loaded.', error);
+      });
+    },
+  );
   let results: ShownResult[] = [];
   let shown = 0;
   let generation = 0;
@@ -110,10 +149,7 @@ export async function startSearch(root: HTMLElement): Promise<void> {
     ui.emptyHint.textContent = emptyHint(state);
     showDidYouMean(outcome);
 
-    // A loosened search's counts can come after its results (see `SearchOutcome.counts`).
-    const counts = await outcome.counts;
-    if (mine !== generation) return;
-    facetViews.render(buildFacets(totals, counts, state, labels));
+    facetViews.render(buildFacets(session.totals, outcome.counts, state, labels));
     ui.clearButtons.forEach((button) => (button.hidden = activeFilterCount(state) === 0));
     labelFiltersToggle();
     ui.list.removeAttribute('aria-busy');
@@ -158,8 +194,8 @@ export async function startSearch(root: HTMLElement): Promise<void> {
     const batch = results.slice(shown, shown + PAGE_SIZE);
     const fragments = await Promise.all(batch.map((result) => result.data()));
     if (mine !== generation) return undefined;
-    const items = fragments.map((fragment) =>
-      renderResult(ui, resultView(fragment, labels, Boolean(state.q))),
+    const items = fragments.map((fragment, index) =>
+      renderResult(ui, resultView(fragment, labels, Boolean(state.q), batch[index]?.values)),
     );
     ui.list.append(...items);
     shown += batch.length;
@@ -292,6 +328,13 @@ async function loadPagefind(): Promise<Pagefind> {
   return pagefind;
 }
 
+/** A JSON file the build writes into Pagefind's folder. */
+async function bundleJson<T>(file: string): Promise<T> {
+  const response = await fetch(routes.asset(`pagefind/${file}`));
+  if (!response.ok) throw new Error(`pagefind/${file}: HTTP ${response.status}`);
+  return (await response.json()) as T;
+}
+
 /**
  * The vocabulary the build writes beside the index, for words the index does not hold. Each
  * shard (words by first letter) is fetched the first time a word needs it, so a search whose
@@ -393,6 +436,7 @@ class FacetViews {
   constructor(
     private readonly ui: Elements,
     private readonly onToggle: (key: FilterKey, value: string) => void,
+    private readonly onExpand: (key: FilterKey) => void,
   ) {}
 
   render(facets: Facet[]) {
@@ -448,6 +492,7 @@ class FacetViews {
     more.addEventListener('click', () => {
       group.expanded = !group.expanded;
       this.collapse(group);
+      if (group.expanded) this.onExpand(facet.key);
     });
     this.ui.facets.append(fieldset);
     this.groups.set(facet.key, group);

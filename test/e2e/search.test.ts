@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { PAGE_SIZE } from '../../src/lib/search/ranking';
 import { currentQuery, incidentUrl, publishedIncidents, resultUrls, useSite, waitForSearch } from './site';
 
 /**
@@ -13,6 +14,20 @@ const SEEDS = ['2024-02-22-mail-server-storage-disk', '2024-05-09-mail-storage-a
 
 const harness = useSite();
 const open = (pathname: string) => harness.open(pathname);
+
+/**
+ * Every result of the search shown, pressing "Show more" until nothing is left: the page
+ * renders `PAGE_SIZE` at a time, each loading its fragment from the index.
+ */
+async function allResultUrls(page: Page): Promise<string[]> {
+  const more = page.locator('[data-search-more]');
+  while (await more.isVisible()) {
+    const before = (await resultUrls(page)).length;
+    await more.click();
+    await expect.poll(async () => (await resultUrls(page)).length).toBeGreaterThan(before);
+  }
+  return resultUrls(page);
+}
 
 const query = (page: Page) => page.getByRole('searchbox', { name: /Search by symptom/ });
 
@@ -84,7 +99,11 @@ describe('facets', () => {
 
     const page = await open('/search/');
     await waitForSearch(page, '');
-    expect(await resultUrls(page)).toHaveLength(published.length);
+    expect(await resultUrls(page)).toHaveLength(Math.min(PAGE_SIZE, published.length));
+    expect(await page.locator('[data-search-more]').textContent()).toBe(
+      `Show more results (${published.length - PAGE_SIZE} more)`,
+    );
+    expect(await allResultUrls(page)).toHaveLength(published.length);
     const checkbox = page.getByRole('checkbox', { name: /^Hardware\b/ });
     const label = page.locator(`label[for="${await checkbox.getAttribute('id')}"]`);
     expect((await label.textContent())?.replace(/\s+/g, ' ').trim()).toBe(
@@ -94,7 +113,7 @@ describe('facets', () => {
     await checkbox.check();
     await waitForSearch(page, 'rootCause=hardware');
     expect(currentQuery(page)).toBe('rootCause=hardware');
-    const urls = await resultUrls(page);
+    const urls = await allResultUrls(page);
     expect(urls.sort()).toEqual(hardware.map((incident) => incidentUrl(incident.id)).sort());
     expect(urls.length).toBeLessThan(published.length);
     await expect
@@ -132,7 +151,7 @@ describe('facets', () => {
     const page = await open('/search/?sort=longest');
     await waitForSearch(page, 'sort=longest');
     const longest = [...published].sort((a, b) => (b.data.durationMs ?? 0) - (a.data.durationMs ?? 0));
-    const urls = await resultUrls(page);
+    const urls = await allResultUrls(page);
     // Ties may come in any order; the durations must not increase.
     const durations = urls.map(
       (url) => published.find((i) => incidentUrl(i.id) === url)?.data.durationMs ?? -1,
@@ -142,7 +161,7 @@ describe('facets', () => {
 
     await page.getByRole('combobox', { name: 'Sort by' }).selectOption('newest');
     await waitForSearch(page, 'sort=newest');
-    expect(await resultUrls(page)).toEqual(published.map((incident) => incidentUrl(incident.id)));
+    expect(await allResultUrls(page)).toEqual(published.map((incident) => incidentUrl(incident.id)));
   });
 
   it('shows a clear empty state whose button clears the filters', async () => {

@@ -2,11 +2,21 @@
  * A search index in memory that answers like Pagefind's `search()` where the search session
  * depends on it: every word must be on the page, a word matches the words it starts
  * ("disk" finds "disks"), a word no page holds is ignored (and a query of only such words finds
- * nothing), a quoted query is a phrase of whole words (Pagefind's stemming is left out), filters take `any` of their values and narrow each other,
- * sorts order by a page's sort key, and results carry a score and the metadata fields the words
- * were found in. It records every search and every fragment loaded, so tests can count them.
+ * nothing), a quoted query is a phrase of whole words (Pagefind's stemming is left out), and
+ * results carry a score and the metadata fields the words were found in. Its facet data is what
+ * the build would write for the pages (`facet-data.ts`). It records every search and every
+ * fragment loaded, so tests can count them.
  */
-import type { PagefindHit, PagefindResponse, PagefindSearch } from '../../src/lib/search/search-session';
+import {
+  facetFiles,
+  indexOrder,
+  readDurations,
+  readFacetData,
+  withAllServices,
+  type FacetData,
+  type FacetRow,
+} from '../../src/lib/search/facet-data';
+import type { PagefindHit, PagefindSearch } from '../../src/lib/search/search-session';
 import type { ResultFragment } from '../../src/lib/search/results';
 
 export interface FakePage {
@@ -16,70 +26,87 @@ export interface FakePage {
   /** The root-cause metadata field. */
   cause?: string;
   filters?: Record<string, string[]>;
+  /** `started` (ISO 8601) and `duration` (minutes) as text. */
   sort?: Record<string, string>;
+}
+
+/** A page's facet row, as its incident page would state it. */
+function rowOf(page: FakePage): FacetRow {
+  const one = (key: string) => page.filters?.[key]?.[0] ?? '';
+  return {
+    rootCause: one('rootCause'),
+    severity: one('severity'),
+    year: one('year'),
+    followUp: one('followUp'),
+    services: page.filters?.['services'] ?? [],
+    started: page.sort?.['started'] ?? '',
+    duration: Number(page.sort?.['duration'] ?? 0),
+    url: `/incidents/${page.id}/`,
+  };
 }
 
 const words = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 
 export class FakePagefind {
-  /** Every search, as `term` (or `null`) with its filters and sort. */
-  readonly searches: { term: string | null; options: object }[] = [];
+  /** Every search, as `term`. */
+  readonly searches: { term: string }[] = [];
   /** Ids whose fragment was loaded, in order. */
   readonly loaded: string[] = [];
+  /** The pages in index order (newest first), as the build gives them to Pagefind. */
+  private readonly ordered: FakePage[];
 
-  constructor(readonly pages: readonly FakePage[]) {}
+  constructor(readonly pages: readonly FakePage[]) {
+    const rows = indexOrder(pages.map((page) => ({ ...rowOf(page), page })));
+    this.ordered = rows.map((row) => row.page);
+  }
 
   /** The session's view of it. */
-  readonly search: PagefindSearch = async (term, options) => {
-    this.searches.push({ term, options });
-    return this.answer(term, options);
+  readonly search: PagefindSearch = async (term) => {
+    this.searches.push({ term });
+    return { results: this.hits(this.match(term).sort((a, b) => b.score - a.score)) };
   };
 
-  /** Searches with a term, not counting filter-only ones. */
+  /** Searches with a term (every search the session makes has one). */
   get termSearches() {
-    return this.searches.filter((entry) => entry.term !== null);
+    return this.searches;
   }
 
-  /** `pagefind.filters()`: every value's count across the index. */
-  totals(): Record<string, Record<string, number>> {
-    return this.counts(this.pages);
+  /** `search(null)`: every page, in index order. */
+  all(): PagefindHit[] {
+    return this.hits(this.ordered.map((page) => ({ page, score: 0, meta: [] })));
   }
 
-  private answer(term: string | null, options: Parameters<PagefindSearch>[1]): PagefindResponse {
-    const filters = options.filters ?? {};
-    const passes = (page: FakePage) =>
-      Object.entries(filters).every(([key, { any }]) =>
-        any.some((value) => page.filters?.[key]?.includes(value)),
-      );
-    let matched: { page: FakePage; score: number; meta: string[] }[];
-    if (term === null) matched = this.pages.map((page) => ({ page, score: 0, meta: [] }));
-    else matched = this.match(term);
-    matched = matched.filter(({ page }) => passes(page));
-    const sort = Object.entries(options.sort ?? {})[0];
-    if (sort) {
-      const [key, direction] = sort;
-      matched.sort((a, b) => {
-        const order = (a.page.sort?.[key] ?? '').localeCompare(b.page.sort?.[key] ?? '', 'en', {
-          numeric: true,
-        });
-        return direction === 'asc' ? order : -order;
-      });
-    } else matched.sort((a, b) => b.score - a.score);
-    const results: PagefindHit[] = matched.map(({ page, score, meta }) => ({
+  /** The files the build would write, for the pages in index order. */
+  private files() {
+    const rows = this.ordered.map(rowOf);
+    return facetFiles(rows, new Map(rows.map((row, index) => [row.url, this.ordered[index]?.id ?? ''])));
+  }
+
+  /** The facet data as the page reads it; with `allServices`, after fetching `services.json`. */
+  facetData(allServices = false): FacetData {
+    const files = this.files();
+    const data = readFacetData(
+      files.facets,
+      this.ordered.map((page) => page.id),
+    );
+    return allServices ? withAllServices(data, files.facets, files.services) : data;
+  }
+
+  /** Durations by id, as `durations.json` gives them. */
+  durations(): ReadonlyMap<string, number> {
+    return readDurations(this.facetData(), this.files().durations);
+  }
+
+  private hits(matched: { page: FakePage; score: number; meta: string[] }[]): PagefindHit[] {
+    return matched.map(({ page, score, meta }) => ({
       id: page.id,
       score,
       ...(meta.length ? { matchedMetaFields: meta } : {}),
       data: async (): Promise<ResultFragment> => {
         this.loaded.push(page.id);
-        return {
-          url: `/incidents/${page.id}/`,
-          excerpt: page.body.slice(0, 60),
-          meta: { title: page.id },
-          filters: page.filters ?? {},
-        };
+        return { url: `/incidents/${page.id}/`, excerpt: page.body.slice(0, 60), meta: { title: page.id } };
       },
     }));
-    return { results, filters: this.counts(matched.map(({ page }) => page)) };
   }
 
   private match(term: string) {
@@ -106,18 +133,5 @@ export class FakePagefind {
       out.push({ page, score, meta: inCause ? ['cause'] : [] });
     }
     return out;
-  }
-
-  private counts(pages: readonly FakePage[]) {
-    const counts: Record<string, Record<string, number>> = {};
-    for (const page of pages) {
-      for (const [key, values] of Object.entries(page.filters ?? {})) {
-        for (const value of values) {
-          const forKey = (counts[key] ??= {});
-          forKey[value] = (forKey[value] ?? 0) + 1;
-        }
-      }
-    }
-    return counts;
   }
 }

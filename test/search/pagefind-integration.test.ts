@@ -4,11 +4,14 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { gzipSync } from 'node:zlib';
+import type { FacetFile } from '../../src/lib/search/facet-data';
 import { testTempDir } from '../helpers/build-site';
 
-// The integration talks to Pagefind's Node API only; a fake stands in for its process.
+// The integration talks to Pagefind's Node API only; a fake stands in for its process. Its
+// writeFiles writes a fragment per page added, as Pagefind does, for the facet data to key by.
 const index = {
-  addDirectory: vi.fn(),
+  addHTMLFile: vi.fn(),
   writeFiles: vi.fn(),
 };
 vi.mock('pagefind', () => ({
@@ -17,14 +20,8 @@ vi.mock('pagefind', () => ({
 }));
 
 const pagefind = await import('pagefind');
-const {
-  buildSearchIndex,
-  bundlePrefix,
-  INCIDENT_PAGES_GLOB,
-  INDEX_OPTIONS,
-  pagefindIntegration,
-  serveBuiltIndex,
-} = await import('../../src/integrations/pagefind');
+const { buildSearchIndex, bundlePrefix, fragmentIds, INDEX_OPTIONS, pagefindIntegration, serveBuiltIndex } =
+  await import('../../src/integrations/pagefind');
 
 const createIndex = vi.mocked(pagefind.createIndex);
 
@@ -39,31 +36,89 @@ async function failureOf(promise: Promise<unknown>): Promise<Error> {
 }
 const close = vi.mocked(pagefind.close);
 const logger = { info: vi.fn(), warn: vi.fn() };
-const siteDir = path.join(testTempDir(), 'hindsight-site', 'dist');
+let siteDir: string;
+
+/** A built incident page as far as the search build reads it. */
+function incidentPage(id: string, started: string, words: string) {
+  const facets = JSON.stringify({
+    rootCause: 'hardware',
+    severity: 'SEV2',
+    year: started.slice(0, 4),
+    followUp: 'open',
+    services: ['api'],
+    started,
+    duration: 30,
+  }).replace(/"/g, '&quot;');
+  const dir = path.join(siteDir, 'incidents', id);
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(
+    path.join(dir, 'index.html'),
+    `<html><body><article data-pagefind-body><nav>Menu</nav><div hidden data-search-facets="${facets}"><span data-pagefind-meta="title:${id}"></span></div><h1>${id}</h1><div data-search-words><p>${words}</p></div></article></body></html>`,
+  );
+}
 
 beforeEach(() => {
   vi.clearAllMocks();
+  siteDir = fs.mkdtempSync(path.join(testTempDir(), 'hindsight-site-'));
+  incidentPage('older', '2023-01-01T00:00:00.000Z', 'disk disk failed');
+  incidentPage('newer', '2024-01-01T00:00:00.000Z', 'network');
   createIndex.mockResolvedValue({ errors: [], index: index as never });
-  index.addDirectory.mockResolvedValue({ errors: [], page_count: 14 });
-  index.writeFiles.mockImplementation(async ({ outputPath }: { outputPath: string }) => ({
-    errors: [],
-    outputPath,
-  }));
+  index.addHTMLFile.mockResolvedValue({ errors: [], file: {} });
+  index.writeFiles.mockImplementation(async ({ outputPath }: { outputPath: string }) => {
+    fs.mkdirSync(path.join(outputPath, 'fragment'), { recursive: true });
+    for (const [n, [{ sourcePath }]] of index.addHTMLFile.mock.calls.entries()) {
+      const url = `/${path.dirname(sourcePath as string)}/`;
+      fs.writeFileSync(
+        path.join(outputPath, 'fragment', `en_${n}.pf_fragment`),
+        gzipSync(`pagefind_dcd${JSON.stringify({ url })}`),
+      );
+    }
+    return { errors: [], outputPath };
+  });
   close.mockResolvedValue(null);
 });
 
+afterEach(() => fs.rmSync(siteDir, { recursive: true, force: true }));
+
 describe('buildSearchIndex', () => {
-  it('indexes the built site and writes the index into its pagefind/ folder', async () => {
+  it('gives Pagefind each incident page newest first, its write-up as distinct words', async () => {
     const result = await buildSearchIndex(siteDir, logger);
 
     expect(createIndex).toHaveBeenCalledWith(INDEX_OPTIONS);
-    expect(index.addDirectory).toHaveBeenCalledWith({ path: siteDir, glob: 'incidents/*/index.html' });
+    const calls = index.addHTMLFile.mock.calls.map(
+      ([file]) => file as { sourcePath: string; content: string },
+    );
+    expect(calls.map((file) => file.sourcePath)).toEqual([
+      'incidents/newer/index.html',
+      'incidents/older/index.html',
+    ]);
+    expect(calls[1]?.content).toContain('<p id="search-words">disk failed</p>');
+    expect(calls[1]?.content).not.toContain('Menu');
     expect(index.writeFiles).toHaveBeenCalledWith({ outputPath: path.join(siteDir, 'pagefind') });
-    expect(result).toEqual({ pageCount: 14, outputPath: path.join(siteDir, 'pagefind') });
+    expect(result).toEqual({ pageCount: 2, outputPath: path.join(siteDir, 'pagefind') });
     expect(close).toHaveBeenCalledOnce();
     expect(logger.info).toHaveBeenCalledWith(
-      expect.stringMatching(/^Indexed 14 incident pages for search in/),
+      expect.stringMatching(/^Indexed 2 incident pages for search in/),
     );
+  });
+
+  it('writes the facet data beside the index, keyed by the fragments Pagefind wrote', async () => {
+    await buildSearchIndex(siteDir, logger);
+    const bundle = path.join(siteDir, 'pagefind');
+    expect(fragmentIds(bundle)).toEqual(
+      new Map([
+        ['/incidents/newer/', 'en_0'],
+        ['/incidents/older/', 'en_1'],
+      ]),
+    );
+    const facets = JSON.parse(fs.readFileSync(path.join(bundle, 'facets.json'), 'utf8')) as FacetFile;
+    expect(facets.count).toBe(2);
+    expect(facets.check).toEqual([
+      [0, 'en_0'],
+      [1, 'en_1'],
+    ]);
+    for (const file of ['services.json', 'durations.json'])
+      expect(fs.existsSync(path.join(bundle, file))).toBe(true);
   });
 
   it('passes the directory Astro built into, from the astro:build:done hook', async () => {
@@ -71,14 +126,21 @@ describe('buildSearchIndex', () => {
     const done = integration.hooks['astro:build:done'] as (options: unknown) => Promise<void>;
     await done({ dir: pathToFileURL(`${siteDir}/`), logger, pages: [], assets: new Map() });
 
-    expect(index.addDirectory).toHaveBeenCalledWith({ path: `${siteDir}/`, glob: INCIDENT_PAGES_GLOB });
+    expect(index.addHTMLFile).toHaveBeenCalledTimes(2);
     expect(index.writeFiles).toHaveBeenCalledWith({ outputPath: path.join(siteDir, 'pagefind') });
   });
 
   it('warns when nothing was indexed', async () => {
-    index.addDirectory.mockResolvedValue({ errors: [], page_count: 0 });
+    fs.rmSync(path.join(siteDir, 'incidents'), { recursive: true });
     await buildSearchIndex(siteDir, logger);
     expect(logger.warn).toHaveBeenCalledWith(expect.stringContaining('No incident pages were indexed'));
+  });
+
+  it('names the page that lacks its facet values', async () => {
+    fs.writeFileSync(path.join(siteDir, 'incidents', 'older', 'index.html'), '<html><body>x</body></html>');
+    await expect(buildSearchIndex(siteDir, logger)).rejects.toThrow(
+      /incidents\/older\/index\.html has no data-search-facets attribute/,
+    );
   });
 
   it.each([
@@ -88,18 +150,14 @@ describe('buildSearchIndex', () => {
       'start an index',
     ],
     [
-      'addDirectory',
-      () =>
-        index.addDirectory.mockResolvedValue({
-          errors: ['Failed to parse incidents/x/index.html'],
-          page_count: 0,
-        }),
-      `index the pages in ${siteDir}`,
+      'addHTMLFile',
+      () => index.addHTMLFile.mockResolvedValue({ errors: ['Failed to parse incidents/x/index.html'] }),
+      `index ${path.join(siteDir ?? '', 'incidents')}`,
     ],
     [
       'writeFiles',
       () => index.writeFiles.mockResolvedValue({ errors: ['EACCES: permission denied'], outputPath: '' }),
-      `write the index to ${path.join(siteDir, 'pagefind')}`,
+      'write the index to',
     ],
   ])('fails the build when %s returns errors, naming the step and each error', async (_step, fail, step) => {
     fail();
@@ -107,13 +165,13 @@ describe('buildSearchIndex', () => {
 
     expect(error).toBeInstanceOf(Error);
     expect(error.name).toBe('SearchIndexError');
-    expect(error.message).toContain(`Pagefind could not ${step}:`);
+    expect(error.message).toContain(`Pagefind could not ${step.includes('incidents') ? 'index ' : step}`);
     expect(error.message).toMatch(/Bad config: rootSelector|Failed to parse incidents\/x\/index.html|EACCES/);
     expect(close).toHaveBeenCalledOnce();
   });
 
   it('lists every error Pagefind returns', async () => {
-    index.addDirectory.mockResolvedValue({ errors: ['first problem', 'second problem'], page_count: 0 });
+    index.addHTMLFile.mockResolvedValue({ errors: ['first problem', 'second problem'] });
     await expect(buildSearchIndex(siteDir, logger)).rejects.toThrow(/first problem\n\s+second problem/);
   });
 
@@ -136,7 +194,7 @@ describe('buildSearchIndex', () => {
   });
 
   it('does not write an index after a failed step', async () => {
-    index.addDirectory.mockResolvedValue({ errors: ['nope'], page_count: 0 });
+    index.addHTMLFile.mockResolvedValue({ errors: ['nope'] });
     await expect(buildSearchIndex(siteDir, logger)).rejects.toThrow();
     expect(index.writeFiles).not.toHaveBeenCalled();
     expect(close).toHaveBeenCalledOnce();
@@ -164,7 +222,7 @@ describe('the integration', () => {
     const integration = pagefindIntegration();
     const configDone = integration.hooks['astro:config:done'] as (options: unknown) => void;
     const serverSetup = integration.hooks['astro:server:setup'] as (options: unknown) => void;
-    configDone({ config: { outDir: pathToFileURL(`${siteDir}/`), base: '/' } });
+    configDone({ config: { outDir: pathToFileURL(`${path.join(siteDir, 'missing')}/`), base: '/' } });
     const use = vi.fn();
     serverSetup({ server: { middlewares: { use } }, logger });
     expect(use).toHaveBeenCalledOnce();

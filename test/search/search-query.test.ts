@@ -1,45 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { effectiveSort, facetCounts, pagefindFilters, searchPlan } from '../../src/lib/search/query';
-import { emptyState, type SearchState } from '../../src/lib/search/state';
-
-const state = (overrides: Partial<SearchState> = {}): SearchState => ({ ...emptyState(), ...overrides });
-
-describe('searchPlan', () => {
-  it('asks for every incident, newest first, when there are no words', () => {
-    expect(searchPlan(emptyState())).toEqual({
-      main: { term: null, options: { filters: {}, sort: { started: 'desc' } } },
-      facets: {},
-    });
-  });
-
-  it('ranks by relevance when there are words', () => {
-    expect(searchPlan(state({ q: 'disk failure' })).main).toEqual({
-      term: 'disk failure',
-      options: { filters: {}, sort: {} },
-    });
-  });
-
-  it('sorts by start or duration when asked', () => {
-    expect(searchPlan(state({ q: 'disk', sort: 'newest' })).main.options.sort).toEqual({ started: 'desc' });
-    expect(searchPlan(state({ q: 'disk', sort: 'longest' })).main.options.sort).toEqual({ duration: 'desc' });
-  });
-
-  it('ORs values within a facet and ANDs facets', () => {
-    const plan = searchPlan(state({ filters: { rootCause: ['hardware', 'network'], year: ['2024'] } }));
-    expect(plan.main.options.filters).toEqual({
-      rootCause: { any: ['hardware', 'network'] },
-      year: { any: ['2024'] },
-    });
-  });
-
-  it('adds, per facet with a selection, a search without that facet for its counts', () => {
-    const plan = searchPlan(state({ q: 'disk', filters: { rootCause: ['hardware'], services: ['email'] } }));
-    expect(plan.facets).toEqual({
-      rootCause: { term: 'disk', options: { filters: { services: { any: ['email'] } }, sort: {} } },
-      services: { term: 'disk', options: { filters: { rootCause: { any: ['hardware'] } }, sort: {} } },
-    });
-  });
-});
+import { effectiveSort, searchTermOf, sortIds } from '../../src/lib/search/query';
 
 describe('effectiveSort', () => {
   it('uses newest for an empty search that asked for relevance', () => {
@@ -49,28 +9,36 @@ describe('effectiveSort', () => {
   });
 });
 
-describe('pagefindFilters', () => {
-  it('leaves out empty facets and the excepted one', () => {
-    expect(pagefindFilters({ services: [], year: ['2023'] })).toEqual({ year: { any: ['2023'] } });
-    expect(pagefindFilters({ year: ['2023'] }, 'year')).toEqual({});
+describe('searchTermOf', () => {
+  it('asks for every incident when there are no words', () => {
+    expect(searchTermOf({ q: '' })).toBeNull();
+    expect(searchTermOf({ q: '  ' })).toBeNull();
+    expect(searchTermOf({ q: ' disk failure ' })).toBe('disk failure');
   });
 });
 
-describe('facetCounts', () => {
-  const main = {
-    rootCause: { hardware: 2, network: 0 },
-    services: { email: 2, dns: 0 },
-    severity: { SEV1: 1, SEV2: 1 },
-  };
+describe('sortIds', () => {
+  // Index order is newest first: c, a, b.
+  const place = new Map([
+    ['c', 0],
+    ['a', 1],
+    ['b', 2],
+  ]);
+  const minutes = new Map([
+    ['a', 30],
+    ['b', 90],
+    ['c', 30],
+  ]);
 
-  it('takes a selected facet’s counts from its own search and the rest from the main one', () => {
-    const counts = facetCounts(main, {
-      rootCause: { rootCause: { hardware: 2, network: 1 }, services: { email: 9 } },
-    });
-    expect(counts.rootCause).toEqual({ hardware: 2, network: 1 });
-    expect(counts.services).toEqual({ email: 2, dns: 0 });
-    expect(counts.severity).toEqual({ SEV1: 1, SEV2: 1 });
-    expect(counts.year).toEqual({});
-    expect(counts.followUp).toEqual({});
+  it('keeps the relevance order Pagefind gave', () => {
+    expect(sortIds(['b', 'a', 'c'], 'relevance', place)).toEqual(['b', 'a', 'c']);
+  });
+
+  it('orders newest first by place in the index', () => {
+    expect(sortIds(['b', 'a', 'c'], 'newest', place)).toEqual(['c', 'a', 'b']);
+  });
+
+  it('orders longest first, the newer first among equals', () => {
+    expect(sortIds(['a', 'b', 'c'], 'longest', place, minutes)).toEqual(['b', 'c', 'a']);
   });
 });

@@ -21,20 +21,22 @@ describe('searchRecord', () => {
     tags: ['storage', 'disk'],
   });
 
-  it('gives one filter per facet, services multi-valued', () => {
-    expect(searchRecord(mail, 'Hardware').filters).toEqual({
-      rootCause: ['hardware'],
+  it('gives one value per facet, services multi-valued, with the start and duration to sort by', () => {
+    expect(searchRecord(mail, 'Hardware').facets).toEqual({
+      rootCause: 'hardware',
       services: ['email', 'mail-storage'],
-      severity: ['SEV1'],
-      year: ['2024'],
-      followUp: ['open'],
+      severity: 'SEV1',
+      year: '2024',
+      followUp: 'open',
+      started: '2024-05-09T08:00:00.000Z',
+      duration: 210,
     });
   });
 
   it('counts only open and in-progress tasks as open follow-up work', () => {
     const closed = incident('a', { tasks: [{ title: 'x', type: 'prevent', status: 'wont-do' }] });
-    expect(searchRecord(closed, 'Hardware').filters.followUp).toEqual(['closed']);
-    expect(searchRecord(incident('b'), 'Hardware').filters.followUp).toEqual(['closed']);
+    expect(searchRecord(closed, 'Hardware').facets.followUp).toEqual('closed');
+    expect(searchRecord(incident('b'), 'Hardware').facets.followUp).toEqual('closed');
   });
 
   it('files an incident under the UTC year it started', () => {
@@ -42,14 +44,7 @@ describe('searchRecord', () => {
       startedAt: '2024-12-31T23:30:00-02:00',
       resolvedAt: '2025-01-01T03:00:00Z',
     });
-    expect(searchRecord(newYear, 'Hardware').filters.year).toEqual(['2025']);
-  });
-
-  it('sorts by UTC start as ISO text and duration in whole minutes', () => {
-    expect(searchRecord(mail, 'Hardware').sort).toEqual({
-      started: '2024-05-09T08:00:00.000Z',
-      duration: '210',
-    });
+    expect(searchRecord(newYear, 'Hardware').facets.year).toEqual('2025');
   });
 
   it('carries what a result shows, plus cause and tags for matching', () => {
@@ -60,25 +55,21 @@ describe('searchRecord', () => {
       summary: 'Email was down.',
       tags: 'storage, disk',
       cause: 'Hardware. A disk drive in the storage array failed. The drive stopped answering reads.',
+      services: 'email, mail-storage',
     });
   });
 });
 
 describe('searchAttributes', () => {
-  it('writes one key:value per value, keeping commas and colons in values', () => {
-    const attributes = searchAttributes(
-      searchRecord(incident('d', { title: 'Down: a, b and c', services: ['api', 'web'] }), 'Hardware'),
+  it('writes the facets as JSON and one key:value per metadata field, keeping commas and colons', () => {
+    const record = searchRecord(
+      incident('d', { title: 'Down: a, b and c', services: ['api', 'web'] }),
+      'Hardware',
     );
-    expect(attributes.filters).toEqual([
-      'rootCause:hardware',
-      'services:api',
-      'services:web',
-      'severity:SEV2',
-      'year:2024',
-      'followUp:closed',
-    ]);
-    expect(attributes.sort).toEqual(['started:2024-05-09T08:00:00.000Z', 'duration:210']);
+    const attributes = searchAttributes(record);
+    expect(JSON.parse(attributes.facets)).toEqual(record.facets);
     expect(attributes.meta).toContain('title:Down: a, b and c');
+    expect(attributes.meta).toContain('services:api, web');
   });
 
   it('leaves out empty values', () => {

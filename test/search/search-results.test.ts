@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { SearchLabels } from '../../src/lib/search/facets';
-import { decodeEntities, parseExcerpt, resultSummary, resultView } from '../../src/lib/search/results';
+import { SEARCH_WORDS_ID } from '../../src/lib/search/record';
+import {
+  bodyOnlyMatch,
+  decodeEntities,
+  parseExcerpt,
+  resultSummary,
+  resultView,
+} from '../../src/lib/search/results';
 import { emptyState } from '../../src/lib/search/state';
 import { taxonomy } from './incidents';
 
@@ -14,13 +21,16 @@ const fragment = {
     date: '2024-05-09T08:00:00.000Z',
     severity: 'SEV1',
     summary: 'Nobody could send or receive email.',
+    services: 'mail-storage, email',
   },
-  filters: { rootCause: ['hardware'], services: ['mail-storage', 'email'], severity: ['SEV1'] },
 };
 
+/** The incident's facet values, from the facet data. */
+const values = { rootCause: ['hardware'], services: ['email'], severity: ['SEV1'] };
+
 describe('resultView', () => {
-  it('shows title, date, severity, root cause and services from the fragment alone', () => {
-    const view = resultView(fragment, labels, true);
+  it('shows title, date, severity and services from the fragment, root cause from the facet data', () => {
+    const view = resultView(fragment, labels, true, values);
     expect(view).toMatchObject({
       url: '/incidents/2024-05-09-mail-storage-array-disk/',
       title: 'Email down for all users after a disk failed',
@@ -33,17 +43,34 @@ describe('resultView', () => {
   });
 
   it('uses the highlighted excerpt when there are words, the summary when there are none', () => {
-    expect(resultView(fragment, labels, true).excerpt.filter((part) => part.marked)).toEqual([
+    expect(resultView(fragment, labels, true, values).excerpt.filter((part) => part.marked)).toEqual([
       { text: 'disk', marked: true },
       { text: 'failed', marked: true },
     ]);
-    expect(resultView(fragment, labels, false).excerpt).toEqual([
+    expect(resultView(fragment, labels, false, values).excerpt).toEqual([
       { text: 'Nobody could send or receive email.', marked: false },
     ]);
   });
 
+  it('shows the summary when every match lies in the distinct words of the write-up', () => {
+    const anchors = [
+      { id: 'timeline', location: 40 },
+      { id: SEARCH_WORDS_ID, location: 120 },
+    ];
+    const bodyOnly = { ...fragment, locations: [130, 155], anchors };
+    expect(bodyOnlyMatch(bodyOnly)).toBe(true);
+    expect(resultView(bodyOnly, labels, true, values).excerpt).toEqual([
+      { text: 'Nobody could send or receive email.', marked: false },
+    ]);
+    const alsoInProse = { ...fragment, locations: [12, 130], anchors };
+    expect(bodyOnlyMatch(alsoInProse)).toBe(false);
+    expect(resultView(alsoInProse, labels, true, values).excerpt.some((part) => part.marked)).toBe(true);
+    // A page indexed without the paragraph (no write-up) keeps Pagefind's excerpt.
+    expect(bodyOnlyMatch({ ...fragment, locations: [130], anchors: anchors.slice(0, 1) })).toBe(false);
+  });
+
   it('copes with a fragment missing its metadata', () => {
-    const view = resultView({ url: '/incidents/x/', excerpt: '', meta: {}, filters: {} }, labels, false);
+    const view = resultView({ url: '/incidents/x/', excerpt: '', meta: {} }, labels, false, undefined);
     expect(view).toMatchObject({
       title: '/incidents/x/',
       dateLabel: '',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_ALTERNATIVES } from '../../src/lib/search/relax';
-import { pageCountOf, SearchSession } from '../../src/lib/search/search-session';
+import { SearchSession, type PagefindSearch } from '../../src/lib/search/search-session';
 import { emptyState, type SearchState } from '../../src/lib/search/state';
 import type { SynonymGroups } from '../../src/lib/search/synonyms';
 import { wordsOf, type Vocabulary } from '../../src/lib/search/vocabulary';
@@ -71,8 +71,7 @@ function session(synonyms: SynonymGroups = [], vocabulary: Vocabulary | null = V
   const index = new FakePagefind(PAGES);
   const asked: string[] = [];
   const search = new SearchSession({
-    search: index.search,
-    totals: index.totals(),
+    ...facetOptions(index),
     synonyms,
     vocabulary: async (word) => {
       asked.push(word);
@@ -80,6 +79,19 @@ function session(synonyms: SynonymGroups = [], vocabulary: Vocabulary | null = V
     },
   });
   return { index, search, asked };
+}
+
+/** The options a session takes from the index and the build's facet data. */
+function facetOptions(index: FakePagefind, search: PagefindSearch = index.search) {
+  const fetched: string[] = [];
+  return {
+    search,
+    all: index.all(),
+    facets: index.facetData(),
+    allServices: async () => (fetched.push('services'), index.facetData(true)),
+    durations: async () => (fetched.push('durations'), index.durations()),
+    fetched,
+  };
 }
 
 const state = (overrides: Partial<SearchState>): SearchState => ({ ...emptyState(), ...overrides });
@@ -250,8 +262,7 @@ describe('the relaxed search', () => {
     const index = new FakePagefind(PAGES);
     // Pagefind answers "redus" as if it were "red…": here, as the one page with "libvips".
     const search = new SearchSession({
-      search: (term, options) => index.search(term === 'redus' ? 'libvips' : term, options),
-      totals: index.totals(),
+      ...facetOptions(index, (term) => index.search(term === 'redus' ? 'libvips' : term)),
       synonyms: [],
       vocabulary: async () => new Map([...VOCABULARY, ['rebus', 1]]),
     });
@@ -311,47 +322,63 @@ describe('filters, counts and sort of a relaxed search', () => {
     expect(ids(outcome)).toEqual(['redis', 'cert', 'pool']);
   });
 
-  it('shows the results without waiting for the filter values when nothing is filtered', async () => {
-    const index = new FakePagefind(PAGES);
-    let open: () => void = () => undefined;
-    const gate = new Promise<void>((resolve) => (open = resolve));
-    const search = new SearchSession({
-      // Filter-only searches (the filter values) wait until the gate opens.
-      search: async (term, options) => {
-        if (term === null && Object.keys(options.filters ?? {}).length) await gate;
-        return index.search(term, options);
-      },
-      totals: index.totals(),
-      synonyms: [],
-      vocabulary: async () => VOCABULARY,
-    });
-    const outcome = await search.run(state({ q }));
-    expect([...ids(outcome)].sort()).toEqual(['cert', 'pool', 'redis']);
-    open();
-    expect((await outcome.counts).rootCause).toEqual({ capacity: 2, security: 1 });
+  it('sorts by duration once durations.json is fetched, only for that sort', async () => {
+    const index = new FakePagefind(
+      PAGES.map((entry, place) => ({
+        ...entry,
+        sort: { ...entry.sort, duration: String(10 * (place + 1)) },
+      })),
+    );
+    const options = facetOptions(index);
+    const search = new SearchSession({ ...options, synonyms: [], vocabulary: async () => VOCABULARY });
+    await search.run(state({ q, sort: 'newest' }));
+    expect(options.fetched).toEqual([]);
+    const longest = await search.run(state({ q: '', sort: 'longest' }));
+    expect(ids(longest)).toEqual(['redis', 'dns', 'oom', 'cert', 'pool']);
+    expect(options.fetched).toEqual(['durations']);
   });
 
-  it('learns filter values once per page load, however many searches follow', async () => {
+  it('filters and counts the strict search from the facet data, with no search per filter', async () => {
     const { search, index } = session();
-    await (
-      await search.run(state({ q }))
-    ).counts;
-    const filterOnly = () => index.searches.filter((entry) => entry.term === null).length;
-    const first = filterOnly();
-    await (
-      await search.run(state({ q: 'checkout sessions' }))
-    ).counts;
-    await (
-      await search.run(state({ q, filters: { year: ['2023'] } }))
-    ).counts;
-    expect(filterOnly()).toBe(first);
+    const outcome = await search.run(state({ q: 'timeline', filters: { year: ['2024'] } }));
+    expect(ids(outcome).sort()).toEqual(['dns', 'oom']);
+    expect(outcome.counts.year).toEqual({ '2023': 2, '2024': 2, '2025': 1 });
+    expect(outcome.counts.rootCause).toEqual({ 'software-bug': 1, 'config-change': 1 });
+    // Every search is a search for words; none asks Pagefind to filter.
+    expect(index.termSearches.every((entry) => /timeline/.test(entry.term))).toBe(true);
   });
 });
 
-describe('pageCountOf', () => {
-  it('takes the smallest filter total, which a filter every incident has once gives', () => {
-    expect(pageCountOf({ rootCause: { a: 2, b: 3 }, services: { x: 4, y: 3 } })).toBe(5);
-    expect(pageCountOf({})).toBe(0);
+describe('services beyond the busiest', () => {
+  // Ten services on one page and one each on others: the tenth busiest is not in facets.json.
+  const many = Array.from({ length: 10 }, (_, n) => `svc${n}`);
+  const pages: FakePage[] = [
+    {
+      id: 'a',
+      body: 'alpha',
+      filters: { services: many, rootCause: ['x'] },
+      sort: { started: '2024-01-01' },
+    },
+    {
+      id: 'b',
+      body: 'alpha',
+      filters: { services: many.slice(0, 9), rootCause: ['x'] },
+      sort: { started: '2024-01-02' },
+    },
+  ];
+
+  it("fetches every incident's services only when a rarer one is selected", async () => {
+    const index = new FakePagefind(pages);
+    const options = facetOptions(index);
+    const search = new SearchSession({ ...options, synonyms: [], vocabulary: async () => undefined });
+    const common = await search.run(state({ filters: { services: ['svc0'] } }));
+    expect(ids(common)).toEqual(['b', 'a']);
+    expect(options.fetched).toEqual([]);
+    const rare = await search.run(state({ filters: { services: ['svc9'] } }));
+    expect(ids(rare)).toEqual(['a']);
+    expect(options.fetched).toEqual(['services']);
+    expect(rare.counts.services['svc9']).toBe(1);
+    expect(search.allServices).toBe(true);
   });
 });
 

@@ -4,14 +4,10 @@ import type { SearchFilters } from './state';
 import { countOf } from './facets';
 
 /**
- * Filters and facet counts for a relaxed search, worked out in the page. Pagefind filters and
- * counts the results of one search, but a relaxed search is several searches merged, and the
- * count of a union cannot be added up from the counts of its parts. So the page learns once
- * which filter values each incident has (one filter-only Pagefind search per value, over
- * filter indexes the page has already loaded for the facet totals, so nothing more is
- * downloaded) and filters and counts the merged incidents itself, with the same rules as
- * `query.ts`: values of one facet are alternatives, facets narrow each other, and a facet's
- * counts ignore its own selection.
+ * Filters and facet counts, worked out in the page from each incident's values (the facet data
+ * the build writes, `facet-data.ts`), for the strict search and the relaxed one alike: values
+ * of one facet are alternatives, facets narrow each other, and a facet's counts ignore its own
+ * selection, so they say what picking another of its values would give.
  */
 
 /** Filter values by facet, for one incident. */

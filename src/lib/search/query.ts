@@ -1,81 +1,40 @@
-import { FILTER_KEYS, type FilterKey } from './record';
-import type { SearchFilters, SearchState, Sort } from './state';
+import type { FilterKey } from './record';
+import type { SearchState, Sort } from './state';
 
 /**
- * Turns a search into the calls the page makes to Pagefind. Values within one facet are
- * alternatives (root cause is hardware OR network); facets narrow each other (AND). Pagefind
- * counts each filter value among the results it returns, which for a facet with a selection
- * would only ever count the selected values; so each such facet gets one more search without
- * its own selection, whose counts say what picking another value would give. With five facets
- * that is at most six searches over an index already in memory.
+ * What a search asks of Pagefind, and what the page works out itself. Pagefind finds and ranks
+ * the incidents holding the words; filtering, counting and sorting happen in the page over the
+ * facet data the build writes (`facet-data.ts`, `facet-membership.ts`), because Pagefind's own
+ * filters and sorts cost far more to download at thousands of incidents. Values within one
+ * facet are alternatives (root cause is hardware OR network); facets narrow each other (AND).
  */
 
+/** Counts per value, by facet. */
 export type FilterCounts = Record<string, Record<string, number>>;
 
 /** Counts per value of every facet the page shows, as `buildFacets` takes them. */
 export type FacetCounts = Record<FilterKey, Record<string, number>>;
 
-export interface PagefindQuery {
-  /** `null` asks Pagefind for every page that passes the filters. */
-  term: string | null;
-  options: {
-    filters: Record<string, { any: string[] }>;
-    sort: Record<string, 'asc' | 'desc'>;
-  };
-}
-
-export interface SearchPlan {
-  main: PagefindQuery;
-  /** One query per facet that has a selection, for that facet's counts. */
-  facets: Partial<Record<FilterKey, PagefindQuery>>;
-}
-
 /** Relevance means nothing without words, so an empty search lists the newest first. */
 export const effectiveSort = (state: Pick<SearchState, 'q' | 'sort'>): Sort =>
   state.sort === 'relevance' && !state.q ? 'newest' : state.sort;
 
-/** Pagefind's sort option for each sort the page offers. */
-export const SORT_OPTIONS: Record<Sort, PagefindQuery['options']['sort']> = {
-  relevance: {},
-  newest: { started: 'desc' },
-  longest: { duration: 'desc' },
-};
+/** The term Pagefind searches: `null` (every incident) for a search without words. */
+export const searchTermOf = (state: Pick<SearchState, 'q'>): string | null => state.q.trim() || null;
 
-export function pagefindFilters(
-  filters: SearchFilters,
-  except?: FilterKey,
-): PagefindQuery['options']['filters'] {
-  const out: PagefindQuery['options']['filters'] = {};
-  for (const key of FILTER_KEYS) {
-    const values = filters[key];
-    if (key !== except && values?.length) out[key] = { any: [...values] };
-  }
-  return out;
-}
-
-export function searchPlan(state: SearchState): SearchPlan {
-  const term = state.q.trim() || null;
-  const facets: SearchPlan['facets'] = {};
-  for (const key of FILTER_KEYS) {
-    if (state.filters[key]?.length) {
-      facets[key] = { term, options: { filters: pagefindFilters(state.filters, key), sort: {} } };
-    }
-  }
-  return {
-    main: {
-      term,
-      options: { filters: pagefindFilters(state.filters), sort: SORT_OPTIONS[effectiveSort(state)] },
-    },
-    facets,
-  };
-}
-
-/** Each facet's counts: from its own query when it has a selection, else from the main one. */
-export function facetCounts(
-  main: FilterCounts,
-  perFacet: Partial<Record<FilterKey, FilterCounts>>,
-): FacetCounts {
-  return Object.fromEntries(
-    FILTER_KEYS.map((key) => [key, { ...(perFacet[key]?.[key] ?? main[key] ?? {}) }]),
-  ) as FacetCounts;
+/**
+ * `ids` in the order of `sort`: relevance keeps Pagefind's order; newest is the index order
+ * (`place`, newest first); longest by duration, the newest first among equals.
+ */
+export function sortIds(
+  ids: readonly string[],
+  sort: Sort,
+  place: ReadonlyMap<string, number>,
+  minutes?: ReadonlyMap<string, number>,
+): string[] {
+  if (sort === 'relevance') return [...ids];
+  const at = (id: string) => place.get(id) ?? Infinity;
+  if (sort === 'newest') return [...ids].sort((a, b) => at(a) - at(b));
+  const length = (id: string) => minutes?.get(id) ?? 0;
+  return [...ids].sort((a, b) => length(b) - length(a) || at(a) - at(b));
 }

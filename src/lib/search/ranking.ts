@@ -27,8 +27,12 @@ export const PAGEFIND_RANKING = { metaWeights: RANKING.metaWeights };
 /** Words of excerpt around the best match; Pagefind's default is 30. */
 export const EXCERPT_LENGTH = 36;
 
-/** Results rendered at a time; "Show more" renders the next batch. */
-export const PAGE_SIZE = 20;
+/**
+ * Results rendered at a time; "Show more" renders the next batch. Each result downloads its
+ * fragment (about 1 KiB compressed), so at 10 the first view of a search stays well inside
+ * the transfer budget of issue 9.
+ */
+export const PAGE_SIZE = 10;
 
 /** Milliseconds to wait after a keystroke before searching. */
 export const TYPING_DELAY_MS = 120;

@@ -1,22 +1,27 @@
 import { hasOutstandingTasks, startYear, type Incident } from '../incidents';
+import type { FacetRow } from './facet-data';
 
 /**
- * What each incident page tells Pagefind besides its text: the filters the search page offers
- * as facets, the keys it sorts by and the fields a result shows without loading the page.
- * The page (through `PagefindMeta.astro`) and the search script both read the names from here,
- * so a renamed filter cannot leave the two out of step.
+ * What each incident page tells search besides its text: its facet values (filters and sort
+ * keys), which the build gathers into the compact files of `facet-data.ts` rather than giving
+ * them to Pagefind, and the metadata fields a result shows without loading the page. The page
+ * (through `PagefindMeta.astro`) and the search script both read the names from here, so a
+ * renamed facet cannot leave the two out of step.
  */
 
 /** Facets, in the order the search page shows them. `services` is the only multi-valued one. */
 export const FILTER_KEYS = ['rootCause', 'services', 'severity', 'year', 'followUp'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
-/** Values of the `followUp` filter: whether an incident still has open or in-progress tasks. */
-export const FOLLOW_UP = { open: 'open', closed: 'closed' } as const;
+/**
+ * The `id` of the paragraph that holds the write-up, timeline and task text as distinct words
+ * in the copy of the page Pagefind indexes (`search-document.ts`); a result whose matches all
+ * lie at or after it found the words only there.
+ */
+export const SEARCH_WORDS_ID = 'search-words';
 
-/** Sort keys: `started` is the UTC start as ISO 8601 (sorts as text), `duration` whole minutes. */
-export const SORT_KEYS = ['started', 'duration'] as const;
-export type SortKey = (typeof SORT_KEYS)[number];
+/** Values of the `followUp` facet: whether an incident still has open or in-progress tasks. */
+export const FOLLOW_UP = { open: 'open', closed: 'closed' } as const;
 
 /**
  * Metadata. `title`, `date`, `severity` and `summary` are what a result renders from. Pagefind
@@ -24,14 +29,15 @@ export type SortKey = (typeof SORT_KEYS)[number];
  * `ranking.ts`): `cause` (category, root cause and trigger) is there to be boosted, so
  * an incident whose root cause matches the query outranks one that only mentions the words;
  * `tags` is there to be found at all, since the page shows tags in its footer and Pagefind
- * never indexes footers.
+ * never indexes footers. `services` is what a result lists (the facet data holds only the
+ * busiest services for every incident until a reader asks for more).
  */
-export const META_KEYS = ['title', 'date', 'severity', 'summary', 'tags', 'cause'] as const;
+export const META_KEYS = ['title', 'date', 'severity', 'summary', 'tags', 'cause', 'services'] as const;
 export type MetaKey = (typeof META_KEYS)[number];
 
 export interface SearchRecord {
-  filters: Record<FilterKey, string[]>;
-  sort: Record<SortKey, string>;
+  /** The incident's facet values; the build adds its URL. */
+  facets: Omit<FacetRow, 'url'>;
   meta: Record<MetaKey, string>;
 }
 
@@ -41,18 +47,15 @@ const MINUTE = 60_000;
 export function searchRecord(incident: Incident, rootCauseLabel: string): SearchRecord {
   const { data } = incident;
   return {
-    filters: {
-      rootCause: [data.rootCause.category],
+    facets: {
+      rootCause: data.rootCause.category,
       services: [...data.services],
-      severity: [data.severity],
-      year: [String(startYear(incident))],
-      followUp: [hasOutstandingTasks(incident) ? FOLLOW_UP.open : FOLLOW_UP.closed],
-    },
-    sort: {
+      severity: data.severity,
+      year: String(startYear(incident)),
+      followUp: hasOutstandingTasks(incident) ? FOLLOW_UP.open : FOLLOW_UP.closed,
       started: data.startedAt.toISOString(),
-      // Pagefind leaves a page out of a sorted search when it lacks the key, so an open draft
-      // (dev builds only) sorts as zero rather than vanishing.
-      duration: String(Math.round((data.durationMs ?? 0) / MINUTE)),
+      // An open draft (dev builds only) has no duration yet; it sorts as zero.
+      duration: Math.round((data.durationMs ?? 0) / MINUTE),
     },
     meta: {
       title: data.title,
@@ -61,19 +64,21 @@ export function searchRecord(incident: Incident, rootCauseLabel: string): Search
       summary: data.summary,
       tags: (data.tags ?? []).join(', '),
       cause: [`${rootCauseLabel}.`, data.rootCause.summary, data.rootCause.trigger ?? ''].join(' ').trim(),
+      services: data.services.join(', '),
     },
   };
 }
 
 /**
- * The record as `data-pagefind-*` attribute values, one per element. Pagefind splits
- * `key:value` at the first colon and takes the rest literally, so values may hold commas
- * and colons; one element per value keeps multi-valued filters unambiguous.
+ * The record as attribute values: the facet values as one JSON attribute (`facet-data.ts` reads
+ * it), and one `data-pagefind-meta` value per field. Pagefind splits `key:value` at the first
+ * colon and takes the rest literally, so values may hold commas and colons.
  */
 export function searchAttributes(record: SearchRecord) {
-  const pairs = <K extends string>(entries: Record<K, string | string[]>) =>
-    Object.entries<string | string[]>(entries).flatMap(([key, values]) =>
-      (Array.isArray(values) ? values : [values]).filter(Boolean).map((value) => `${key}:${value}`),
-    );
-  return { filters: pairs(record.filters), sort: pairs(record.sort), meta: pairs(record.meta) };
+  return {
+    facets: JSON.stringify(record.facets),
+    meta: Object.entries(record.meta)
+      .filter(([, value]) => Boolean(value))
+      .map(([key, value]) => `${key}:${value}`),
+  };
 }

@@ -1,6 +1,8 @@
 import { NOUNS, plural, pluralWord, severityRank } from '../labels';
 import { routes } from '../routes';
 import { facetLabel, type SearchLabels } from './facets';
+import type { FilterValues } from './facet-membership';
+import { SEARCH_WORDS_ID } from './record';
 import type { SearchState } from './state';
 import { formatDate } from '../time';
 
@@ -15,7 +17,21 @@ export interface ResultFragment {
   url: string;
   excerpt: string;
   meta: Record<string, string | undefined>;
-  filters: Record<string, string[] | undefined>;
+  /** Word positions of the matches. */
+  locations?: readonly number[];
+  /** Elements with an `id` in the indexed page, with the word position they start at. */
+  anchors?: readonly { id: string; location: number }[];
+}
+
+/**
+ * Whether every match lies in the paragraph of distinct words the index holds for the
+ * write-up, timeline and tasks (`search-document.ts`). An excerpt from there would be a run of
+ * unrelated words, so the result shows its summary instead.
+ */
+export function bodyOnlyMatch(fragment: ResultFragment): boolean {
+  const start = fragment.anchors?.find((anchor) => anchor.id === SEARCH_WORDS_ID)?.location;
+  const locations = fragment.locations ?? [];
+  return start !== undefined && locations.length > 0 && locations.every((location) => location >= start);
 }
 
 /** A run of excerpt text; `marked` runs matched the query. */
@@ -39,14 +55,22 @@ export interface ResultView {
 
 /**
  * Builds the view of one result. With no query there is nothing to highlight, so the
- * incident's summary stands in for the excerpt.
+ * incident's summary stands in for the excerpt, as it does for a match found only in the
+ * distinct words of the write-up (see `bodyOnlyMatch`).
+ * @param values The incident's facet values (root cause), from the facet data.
  */
-export function resultView(fragment: ResultFragment, labels: SearchLabels, hasQuery: boolean): ResultView {
-  const { meta, filters } = fragment;
+export function resultView(
+  fragment: ResultFragment,
+  labels: SearchLabels,
+  hasQuery: boolean,
+  values: FilterValues | undefined,
+): ResultView {
+  const { meta } = fragment;
   const date = meta['date'] ? new Date(meta['date']) : undefined;
   const valid = date && !Number.isNaN(date.getTime());
-  const severity = meta['severity'] ?? filters['severity']?.[0];
-  const rootCause = filters['rootCause']?.[0];
+  const severity = meta['severity'] ?? values?.severity?.[0];
+  const rootCause = values?.rootCause?.[0];
+  const excerpt = hasQuery && fragment.excerpt && !bodyOnlyMatch(fragment);
   return {
     url: fragment.url,
     title: meta['title'] ?? fragment.url,
@@ -66,12 +90,16 @@ export function resultView(fragment: ResultFragment, labels: SearchLabels, hasQu
           href: routes.rootCause(rootCause),
         }
       : undefined,
-    services: [...(filters['services'] ?? [])].sort(),
-    excerpt: hasQuery && fragment.excerpt ? parseExcerpt(fragment.excerpt) : plain(meta['summary'] ?? ''),
+    services: servicesOf(meta['services']),
+    excerpt: excerpt ? parseExcerpt(fragment.excerpt) : plain(meta['summary'] ?? ''),
   };
 }
 
 const plain = (text: string): ExcerptPart[] => (text ? [{ text, marked: false }] : []);
+
+/** The `services` metadata field (`record.ts`: names joined by ", "), sorted. */
+const servicesOf = (field: string | undefined): string[] =>
+  field ? field.split(', ').filter(Boolean).sort() : [];
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 

@@ -1,15 +1,8 @@
-import { countFacets, filterIds, membershipOf, type Membership, type ValueMembers } from './facet-membership';
+import { needsAllServices, type FacetData } from './facet-data';
+import { countFacets, filterIds, type FilterValues } from './facet-membership';
 import { mergeHits, type Hit, type MergedHit } from './merge';
-import {
-  effectiveSort,
-  facetCounts,
-  searchPlan,
-  SORT_OPTIONS,
-  type FacetCounts,
-  type FilterCounts,
-  type PagefindQuery,
-} from './query';
-import { FILTER_KEYS, type FilterKey } from './record';
+import { effectiveSort, searchTermOf, sortIds, type FacetCounts } from './query';
+import { FILTER_KEYS } from './record';
 import {
   concept,
   correctedQuery,
@@ -22,7 +15,7 @@ import {
   type Concept,
 } from './relax';
 import type { ResultFragment } from './results';
-import { activeFilterCount, type SearchState, type Sort } from './state';
+import type { SearchState } from './state';
 import type { SynonymGroups } from './synonyms';
 import { nearestWords, wordsOf, type Vocabulary } from './vocabulary';
 
@@ -32,16 +25,15 @@ import { nearestWords, wordsOf, type Vocabulary } from './vocabulary';
  * a correction for a word the index does not hold. Pagefind is passed in, so the decisions are
  * tested with a small index in memory.
  *
- * The searches one query makes are bounded, and all but the strict one run over index chunks
- * the browser already holds, except a synonym's: the strict search with the facet searches
- * `query.ts` plans (at most 6); one quoted search per meaningful word, to tell a word the index
+ * Filters, facet counts and sort orders are worked out in the page from the facet data the build
+ * writes (`facet-data.ts`), not asked of Pagefind. The searches one query makes are bounded, and
+ * all but the strict one run over index chunks the browser already holds, except a synonym's:
+ * the strict search (one); one quoted search per meaningful word, to tell a word the index
  * holds from one it does not (at most `MAX_ALTERNATIVES`, 8: a query's later words are left
- * out); the strict search again for corrected words (at most 6 more); at most 8 searches for the
+ * out); the strict search again for corrected words (one more); at most 8 searches for the
  * words and their synonyms; and, as results are shown, one search per combination of words they
  * matched, for excerpts that mark all of them (at most one per shown result, usually two or
  * three). Single-word searches are kept for the next query, so refining a query repeats none.
- * What filters and sorting need is searched once per page load (one filter-only search per
- * filter value, one per sort order), not per query.
  */
 
 /** One result as Pagefind's `search()` returns it: no fragment loaded until `data()`. */
@@ -51,19 +43,15 @@ export interface PagefindHit extends Hit {
 
 export interface PagefindResponse {
   results: PagefindHit[];
-  /** Counts per filter value among the results. */
-  filters: FilterCounts;
 }
 
-/** One call to Pagefind's `search()`. */
-export type PagefindSearch = (
-  term: string | null,
-  options: Partial<PagefindQuery['options']>,
-) => Promise<PagefindResponse>;
+/** One call to Pagefind's `search()`, without filters or sorting. */
+export type PagefindSearch = (term: string) => Promise<PagefindResponse>;
 
-/** A result to show: its id, and how to load what it displays. */
+/** A result to show: its id, its facet values, and how to load what it displays. */
 export interface ShownResult {
   id: string;
+  values: FilterValues | undefined;
   data(): Promise<ResultFragment>;
 }
 
@@ -92,12 +80,8 @@ export interface Relaxation {
 
 export interface SearchOutcome {
   results: ShownResult[];
-  /**
-   * The facet counts. A loosened search works them out from what it learns once per page load
-   * (see `membership`), which at 10,000 incidents takes a couple of seconds, so they may come
-   * after the results: the page shows the results first.
-   */
-  counts: Promise<FacetCounts>;
+  /** The facet counts among the results (each facet's own selection left out). */
+  counts: FacetCounts;
   /** Present when the results are a relaxed search's rather than the strict one's. */
   relaxation?: Relaxation;
   /**
@@ -108,14 +92,20 @@ export interface SearchOutcome {
 }
 
 /** The strict search's outcome, its results still Pagefind's (with scores, for merging). */
-interface StrictOutcome extends SearchOutcome {
+interface StrictOutcome extends Omit<SearchOutcome, 'results'> {
   results: PagefindHit[];
 }
 
 export interface SessionOptions {
   search: PagefindSearch;
-  /** Site-wide counts per filter value (`pagefind.filters()`): which values exist. */
-  totals: FilterCounts;
+  /** Every incident, as Pagefind's unfiltered `search(null)` lists them (index order). */
+  all: readonly PagefindHit[];
+  /** The facet data read against `all` (`readFacetData`). */
+  facets: FacetData;
+  /** The facet data with every incident's services (`services.json`), fetched when needed. */
+  allServices(): Promise<FacetData>;
+  /** Each incident's duration in minutes (`durations.json`), fetched when sorting by it. */
+  durations(): Promise<ReadonlyMap<string, number>>;
   synonyms: SynonymGroups;
   /**
    * The vocabulary shard holding `word` (see `vocabulary.ts`), fetched when a word finds nothing;
@@ -143,16 +133,36 @@ interface WordCheck {
 
 export class SearchSession {
   private readonly searches = new Map<string, Promise<PagefindHit[]>>();
-  private membershipPromise: Promise<Membership> | undefined;
-  private readonly orders = new Map<Sort, Promise<Map<string, number>>>();
+  private facets: FacetData;
+  private readonly place: ReadonlyMap<string, number>;
 
-  constructor(private readonly options: SessionOptions) {}
+  constructor(private readonly options: SessionOptions) {
+    this.facets = options.facets;
+    this.place = new Map(options.facets.ids.map((id, index) => [id, index]));
+  }
+
+  /** Site-wide counts per value of every facet: which values exist. */
+  get totals(): FacetData['totals'] {
+    return this.facets.totals;
+  }
+
+  /** Whether every incident's services are known, so every service's count is exact. */
+  get allServices(): boolean {
+    return this.facets.allServices;
+  }
+
+  /** Fetches every incident's services (a reader asked to see every service). */
+  async loadAllServices(): Promise<void> {
+    if (!this.facets.allServices) this.facets = await this.options.allServices();
+  }
 
   async run(state: SearchState): Promise<SearchOutcome> {
+    if (needsAllServices(this.facets, state.filters.services)) await this.loadAllServices();
     const strict = await this.strict(state);
-    if (!state.q) return strict;
+    if (!state.q) return this.toShown(strict);
     const found = strict.results.length;
-    if (state.strict) return found ? strict : { ...strict, didYouMean: await this.didYouMean(state.q) };
+    if (state.strict)
+      return this.toShown(found ? strict : { ...strict, didYouMean: await this.didYouMean(state.q) });
     // A pasted error message can hold dozens of words; the first ones are the reader's own.
     const concepts = queryConcepts(state.q, this.options.synonyms).concepts.slice(0, MAX_ALTERNATIVES);
     const checks = await Promise.all(
@@ -161,31 +171,50 @@ export class SearchSession {
         .map((entry) => this.check(entry.term, found < FEW_RESULTS)),
     );
     const allKnown = checks.every((check) => check.known);
-    if (found >= FEW_RESULTS && allKnown) return strict;
+    if (found >= FEW_RESULTS && allKnown) return this.toShown(strict);
     // Given a word it does not hold, Pagefind answers for the start of it ("redus" finds "red…"):
     // those results hold none of what was typed.
     const trusted = allKnown ? strict : nothingFound;
     const relaxed = await this.relaxed(state, trusted, concepts, checks);
     if (relaxed) return relaxed;
-    return { ...trusted, didYouMean: suggestionsOf(checks) };
+    return this.toShown({ ...trusted, didYouMean: suggestionsOf(checks) });
   }
 
-  /** The search Pagefind answers as typed, with the facet searches `query.ts` plans. */
+  /**
+   * The search Pagefind answers as typed (every incident when there are no words), filtered,
+   * counted and sorted here from the facet data.
+   */
   private async strict(state: SearchState): Promise<StrictOutcome> {
-    const plan = searchPlan(state);
-    const facetKeys = Object.keys(plan.facets) as FilterKey[];
-    const [main, ...perFacet] = await Promise.all([
-      this.options.search(plan.main.term, plan.main.options),
-      ...facetKeys.map((key) => {
-        const query = plan.facets[key] as PagefindQuery;
-        return this.options.search(query.term, query.options);
-      }),
-    ]);
-    const counts = facetCounts(
-      main?.filters ?? {},
-      Object.fromEntries(facetKeys.map((key, index) => [key, perFacet[index]?.filters ?? {}])),
-    );
-    return { results: main?.results ?? [], counts: Promise.resolve(counts), didYouMean: [] };
+    const term = searchTermOf(state);
+    const found = term === null ? this.options.all : (await this.options.search(term)).results;
+    const ids = found.map((hit) => hit.id);
+    const { membership } = this.facets;
+    const byId = new Map(found.map((hit) => [hit.id, hit]));
+    const kept = await this.arrange(filterIds(ids, membership, state.filters), state);
+    const ordered = kept.map((id) => byId.get(id) as PagefindHit);
+    return { results: ordered, counts: countFacets(ids, membership, state.filters), didYouMean: [] };
+  }
+
+  /** `ids` in the order the state's sort asks for. */
+  private async arrange(ids: readonly string[], state: SearchState): Promise<string[]> {
+    const sort = effectiveSort(state);
+    return sortIds(ids, sort, this.place, sort === 'longest' ? await this.options.durations() : undefined);
+  }
+
+  /** A strict outcome as the page shows it: each result with its facet values. */
+  private toShown(outcome: StrictOutcome): SearchOutcome {
+    return {
+      ...outcome,
+      results: outcome.results.map((hit) => ({
+        id: hit.id,
+        values: this.valuesOf(hit.id),
+        data: () => hit.data(),
+      })),
+    };
+  }
+
+  private valuesOf(id: string): FilterValues | undefined {
+    return this.facets.membership.get(id);
   }
 
   /**
@@ -232,23 +261,17 @@ export class SearchSession {
     });
     if (corrections.length && pinned.results.length >= FEW_RESULTS) {
       const terms = corrected.map((entry) => entry.term);
-      return { ...pinned, relaxation: relaxation(terms, [], false), didYouMean };
+      return { ...this.toShown(pinned), relaxation: relaxation(terms, [], false), didYouMean };
     }
 
     const searched = limitAlternatives(await this.synonymsWhereNeeded(corrected, unknown));
     const hits = await this.searchAll(searched, unknown);
     const pinnedIds = pinned.results.map((result) => result.id);
-    const merged = mergeHits(searched, hits, pageCountOf(this.options.totals), pinnedIds);
+    const merged = mergeHits(searched, hits, this.facets.ids.length, pinnedIds);
     if (merged.length === 0) return undefined;
     const all = merged.map((hit) => hit.id);
-    // Filtering needs to know each incident's filter values; without filters, the results need
-    // not wait for them, only the counts do.
-    let ids = activeFilterCount(state) > 0 ? filterIds(all, await this.membership(), state.filters) : all;
-    const sort = effectiveSort(state);
-    if (sort !== 'relevance') {
-      const order = await this.order(sort);
-      ids = [...ids].sort((a, b) => (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity));
-    }
+    const { membership } = this.facets;
+    const ids = await this.arrange(filterIds(all, membership, state.filters), state);
     const onlyPinned = ids.length === pinnedIds.length && ids.every((id) => pinnedIds.includes(id));
     if (onlyPinned && corrections.length === 0) return undefined;
 
@@ -256,7 +279,7 @@ export class SearchSession {
     const pinnedById = new Map(pinned.results.map((result) => [result.id, result]));
     return {
       results: ids.map((id) => this.shown(byId.get(id) as MergedHit<PagefindHit>, pinnedById.get(id))),
-      counts: this.membership().then((membership) => countFacets(all, membership, state.filters)),
+      counts: countFacets(all, membership, state.filters),
       relaxation: relaxation(
         searched.filter((entry) => foundAny(entry, hits)).map((entry) => entry.term),
         searched.filter((entry) => !foundAny(entry, hits)).map((entry) => entry.term),
@@ -292,6 +315,7 @@ export class SearchSession {
     const single = [...hit.hits].sort((a, b) => b.hit.score - a.hit.score)[0]?.hit;
     return {
       id: hit.id,
+      values: this.valuesOf(hit.id),
       data: async () => {
         if (strict) return strict.data();
         if (alternatives.length > 1) {
@@ -365,7 +389,7 @@ export class SearchSession {
   private cached(term: string): Promise<PagefindHit[]> {
     const known = this.searches.get(term);
     if (known) return known;
-    const pending = this.options.search(term, { filters: {}, sort: {} }).then((response) => response.results);
+    const pending = this.options.search(term).then((response) => response.results);
     // A failed search is not kept, so the next query tries again.
     pending.catch(() => this.searches.delete(term));
     this.searches.set(term, pending);
@@ -373,37 +397,6 @@ export class SearchSession {
       const oldest = this.searches.keys().next().value;
       if (oldest !== undefined) this.searches.delete(oldest);
     }
-    return pending;
-  }
-
-  /** Which filter values each incident has: one filter-only search per value, once per page load. */
-  private membership(): Promise<Membership> {
-    this.membershipPromise ??= (async () => {
-      const lists: Promise<ValueMembers>[] = [];
-      for (const key of FILTER_KEYS) {
-        for (const value of Object.keys(this.options.totals[key] ?? {})) {
-          lists.push(
-            this.options
-              .search(null, { filters: { [key]: { any: [value] } }, sort: {} })
-              .then((response) => ({ key, value, ids: response.results.map((result) => result.id) })),
-          );
-        }
-      }
-      return membershipOf(await Promise.all(lists));
-    })();
-    this.membershipPromise.catch(() => (this.membershipPromise = undefined));
-    return this.membershipPromise;
-  }
-
-  /** Every incident's place in a sort order, once per page load and order. */
-  private order(sort: Exclude<Sort, 'relevance'>): Promise<Map<string, number>> {
-    const known = this.orders.get(sort);
-    if (known) return known;
-    const pending = this.options
-      .search(null, { filters: {}, sort: SORT_OPTIONS[sort] })
-      .then((response) => new Map(response.results.map((result, index) => [result.id, index])));
-    pending.catch(() => this.orders.delete(sort));
-    this.orders.set(sort, pending);
     return pending;
   }
 
@@ -417,20 +410,9 @@ export class SearchSession {
 /** The outcome of a search that found nothing. */
 const nothingFound: StrictOutcome = {
   results: [],
-  counts: Promise.resolve(facetCounts({}, {})),
+  counts: Object.fromEntries(FILTER_KEYS.map((key) => [key, {}])) as FacetCounts,
   didYouMean: [],
 };
-
-/**
- * Incidents in the index: the total of a filter every incident has exactly one value of (root
- * cause, severity, year), which is the smallest total of any filter.
- */
-export function pageCountOf(totals: FilterCounts): number {
-  const sums = Object.values(totals).map((values) =>
-    Object.values(values).reduce((sum, count) => sum + count, 0),
-  );
-  return sums.length ? Math.min(...sums) : 0;
-}
 
 const suggestionsOf = (checks: readonly WordCheck[]): WordSuggestions[] =>
   checks
