@@ -95,10 +95,23 @@ describe('the workflow files', () => {
   it('pin every action to a major version and never use npm ci', () => {
     for (const file of workflowFiles) {
       for (const step of steps(workflow(file))) {
-        if (step.uses) expect(step.uses, file).toMatch(/^[\w.-]+\/[\w.-]+@v\d+$/);
+        // An action, or one in a folder of its repository (actions/cache/restore), at a major version.
+        if (step.uses) expect(step.uses, file).toMatch(/^[\w.-]+\/[\w.-]+(\/[\w.-]+)*@v\d+$/);
         if (step.run) expect(step.run, file).not.toMatch(/\bnpm ci\b/);
       }
     }
+  });
+
+  it("keep Astro's cache folder between builds: saved by the deploy, restored by pull requests", () => {
+    const cacheStep = (file: string) =>
+      steps(workflow(file)).find((step) => step.uses?.startsWith('actions/cache'));
+    const deploy = cacheStep('deploy.yml');
+    const pullRequest = cacheStep('pull-request.yml');
+    expect(deploy?.uses).toMatch(/^actions\/cache@/);
+    expect(pullRequest?.uses).toMatch(/^actions\/cache\/restore@/);
+    for (const step of [deploy, pullRequest]) expect(step?.with?.['path']).toBe('node_modules/.astro');
+    // Both name the same caches, or pull requests would never find the deploy's.
+    expect(pullRequest?.with?.['restore-keys']).toBe(deploy?.with?.['restore-keys']);
   });
 
   it('run only npm scripts that package.json defines', () => {
