@@ -68,12 +68,12 @@ export function quarterRange(first: string, last: string): string[] {
   return keys;
 }
 
+const monthAndYear = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+
 /** "May 2024" for `2024-05`. */
 export function monthLabel(key: string): string {
   const [year, month] = key.split('-').map(Number) as [number, number];
-  return new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(year, month - 1, 1)),
-  );
+  return monthAndYear.format(new Date(Date.UTC(year, month - 1, 1)));
 }
 
 /** "Q2 2024" for `2024-Q2`. */
