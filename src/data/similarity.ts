@@ -1,5 +1,11 @@
 import type { CollectionEntry } from 'astro:content';
-import { computeSimilarity, memoizeByItems, type Similarity } from '../lib/similarity';
+import {
+  computeSimilarity,
+  memoizeByItems,
+  recurringCauses,
+  type RecurringCause,
+  type Similarity,
+} from '../lib/similarity';
 
 type Entry = CollectionEntry<'postmortems'>;
 
@@ -12,3 +18,20 @@ export const similarityOf: (incidents: readonly Entry[]) => Similarity<Entry> = 
   (incidents: readonly Entry[]) => computeSimilarity(incidents),
   (incident) => incident.data,
 );
+
+const recurring = new WeakMap<Similarity<Entry>, Map<string, RecurringCause<Entry>[]>>();
+
+/**
+ * The recurring causes among the incidents of a build, all of them or those with an incident of
+ * one root-cause category: computed once per build and category, since the insights page, each
+ * root-cause page and that page's cache key all ask.
+ */
+export function recurringCausesOf(incidents: readonly Entry[], category?: string): RecurringCause<Entry>[] {
+  const similarity = similarityOf(incidents);
+  let byCategory = recurring.get(similarity);
+  if (!byCategory) recurring.set(similarity, (byCategory = new Map()));
+  const key = category ?? '';
+  let groups = byCategory.get(key);
+  if (!groups) byCategory.set(key, (groups = recurringCauses(incidents, { similarity, category })));
+  return groups;
+}

@@ -53,13 +53,13 @@ export function recurringCauses<T extends SimilarityIncident>(
   // Each incident's links: the others whose pair with it reaches the recurring threshold.
   const links: number[][] = list.map(() => []);
   const strength = new Float64Array(list.length);
-  for (const pair of similarity.pairs) {
-    if (pair.score < config.recurring.threshold) continue;
+  similarity.pairs.forEach((pair) => {
+    if (pair.score < config.recurring.threshold) return;
     (links[pair.a] as number[]).push(pair.b);
     (links[pair.b] as number[]).push(pair.a);
     strength[pair.a] = (strength[pair.a] as number) + pair.score;
     strength[pair.b] = (strength[pair.b] as number) + pair.score;
-  }
+  });
   // Centres most-linked first; equal ones by total score, then list order.
   const centres = list
     .map((_, index) => index)

@@ -84,6 +84,22 @@ export class ScoredPairs implements Iterable<ScoredPair> {
     this.#text[at] = textSimilarity;
   }
 
+  /**
+   * Calls `visit` with each pair in turn, without making an object per pair: one object is
+   * reused, so `visit` must read it, not keep it. Recurring causes go over every pair once per
+   * page that shows them.
+   */
+  forEach(visit: (pair: ScoredPair) => void): void {
+    const pair: ScoredPair = { a: 0, b: 0, score: 0, textSimilarity: 0 };
+    for (let at = 0; at < this.#length; at++) {
+      pair.a = this.#a[at] as number;
+      pair.b = this.#b[at] as number;
+      pair.score = this.#score[at] as number;
+      pair.textSimilarity = this.#text[at] as number;
+      visit(pair);
+    }
+  }
+
   *[Symbol.iterator](): Iterator<ScoredPair> {
     for (let at = 0; at < this.#length; at++) {
       yield {
@@ -114,7 +130,10 @@ export interface Similarity<T extends SimilarityIncident = SimilarityIncident> {
    * Every pair that scores at least the lower of `threshold` and `recurring.threshold`, `a < b`,
    * ordered by `a` then `b`: what "Recurring causes" groups.
    */
-  pairs: Iterable<ScoredPair> & { readonly length: number };
+  pairs: Iterable<ScoredPair> & {
+    readonly length: number;
+    forEach(visit: (pair: ScoredPair) => void): void;
+  };
   /**
    * The incidents most like `id`, best first, at most `limit`: each scores at least `threshold`
    * and is not among the incident's author-declared related incidents (either direction),
