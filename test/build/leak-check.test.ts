@@ -150,11 +150,9 @@ describe('a public build that leaks by itself', () => {
     const page = 'incidents/2024-04-10-sign-in-slow-after-session-store-restart/index.html';
     expect(output).toContain(`${source} (internal: left out of public builds):`);
     expect(output).toContain(`  id "2024-03-05-orchid-cache-eviction-storm" in ${page}`);
-    expect(output).toMatch(
-      new RegExp(
-        `  title "Orchid cache eviction storm emptied the session store" in ${page}, pagefind/fragment/\\S+ \\(gzip, decompressed\\)`,
-      ),
-    );
+    // The page quotes the title in its write-up, which the search index holds only as distinct
+    // words (search-document.ts), so the page is where the title is found.
+    expect(output).toContain(`  title "Orchid cache eviction storm emptied the session store" in ${page}`);
     expect(output).toContain('was deleted, so that it cannot be deployed by mistake.');
     expect(fs.existsSync(outDir)).toBe(false);
   });

@@ -181,6 +181,55 @@ describe('facets', () => {
   });
 });
 
+describe('what the index holds and what it downloads', () => {
+  /** Whether the page fetched one of the files the build writes beside the index. */
+  const fetched = (page: Page, file: string) =>
+    page.evaluate(
+      (name) =>
+        performance.getEntriesByType('resource').some((entry) => entry.name.endsWith(`/pagefind/${name}`)),
+      file,
+    );
+
+  it('shows the summary for a word found only in the write-up, which the index holds as distinct words', async () => {
+    const id = '2023-02-09-caldav-expired-tls-certificate';
+    const incident = publishedIncidents().find((entry) => entry.id === id);
+    const page = await open('/search/?q=unwatched');
+    await waitForSearch(page, 'q=unwatched');
+    expect(await resultUrls(page)).toEqual([incidentUrl(id)]);
+    const excerpt = page.locator('[data-search-results] > li .excerpt').first();
+    expect(await excerpt.textContent()).toBe(incident?.data.summary);
+    expect(await excerpt.locator('mark').count()).toBe(0);
+  });
+
+  it('fetches every incident’s services only when the reader asks for every service', async () => {
+    const page = await open('/search/');
+    await waitForSearch(page, '');
+    expect(await fetched(page, 'services.json')).toBe(false);
+    expect(await fetched(page, 'durations.json')).toBe(false);
+    const storage = page.getByRole('checkbox', { name: /^storage\b/ });
+    expect(await storage.isVisible()).toBe(false);
+    await page
+      .getByRole('group', { name: 'Service' })
+      .getByRole('button', { name: /^Show all \d+ options$/ })
+      .click();
+    await expect.poll(() => fetched(page, 'services.json')).toBe(true);
+    const label = page.locator(`label[for="${await storage.getAttribute('id')}"]`);
+    await expect
+      .poll(async () => (await label.textContent())?.replace(/\s+/g, ' ').trim())
+      .toBe('storage 1 incident');
+  });
+
+  it('filters by a rarer service straight from the URL', async () => {
+    const expected = publishedIncidents()
+      .filter((incident) => incident.data.services.includes('storage'))
+      .map((incident) => incidentUrl(incident.id));
+    const page = await open('/search/?services=storage');
+    await waitForSearch(page, 'services=storage');
+    expect(await resultUrls(page)).toEqual(expected);
+    expect(await fetched(page, 'services.json')).toBe(true);
+  });
+});
+
 describe('the URL is the search', () => {
   it('loading a search URL shows the same results as doing the search by hand', async () => {
     const byHand = await open('/search/');

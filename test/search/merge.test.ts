@@ -82,9 +82,14 @@ describe('mergeHits', () => {
     expect(merged.map((entry) => entry.strict)).toEqual([true, true, false]);
   });
 
-  it('orders equal incidents by id, so the same searches always give the same list', () => {
-    const merged = mergeHits(concepts, searches({ checkout: [hit('z'), hit('m'), hit('a')] }), 100);
-    expect(ids(merged)).toEqual(['a', 'm', 'z']);
+  it('orders equal incidents newest first, else by id, so the same searches always give the same list', () => {
+    const equal = searches({ checkout: [hit('z'), hit('m'), hit('a')] });
+    expect(ids(mergeHits(concepts, equal, 100))).toEqual(['a', 'm', 'z']);
+    const place = new Map([
+      ['m', 0],
+      ['z', 1],
+    ]);
+    expect(ids(mergeHits(concepts, equal, 100, [], place))).toEqual(['m', 'z', 'a']);
   });
 
   it('keeps each matching search hit, for loading the excerpt', () => {

@@ -10,7 +10,10 @@ import type { Concept } from './relax';
  * 2. how many of the query's meaningful concepts they match (a word or any of its synonyms);
  * 3. how many of those they match in the root cause (the `cause` metadata field);
  * 4. the sum, over matched concepts, of the best Pagefind score among the concept's words;
- * 5. the page id, so equal incidents keep one order.
+ * 5. the newer incident (its place in the index, newest first), as a search without words lists
+ *    them; without places, the page id. Either way equal incidents keep one order. (The page id is
+ *    Pagefind's hash of the page, so ordering by it alone reshuffles equals whenever any page's
+ *    text changes.)
  *
  * A concept found on more than `COMMON_SHARE` of all incidents ("time" matches every timeline)
  * says little about any one of them: it still adds to the score but not to the count, unless
@@ -51,12 +54,14 @@ export interface MergedHit<H extends Hit = Hit> {
  * @param searches The hits of each alternative's search, by alternative, with no filter applied.
  * @param pageCount Incidents in the index, for telling common concepts apart.
  * @param strictIds Ids the strict search found, in its order; they come first.
+ * @param place Each incident's place in the index (newest first), for ordering equals.
  */
 export function mergeHits<H extends Hit>(
   concepts: readonly Concept[],
   searches: ReadonlyMap<string, readonly H[]>,
   pageCount: number,
   strictIds: readonly string[] = [],
+  place: ReadonlyMap<string, number> = new Map(),
 ): MergedHit<H>[] {
   const common = concepts.map((concept) => conceptTotal(concept, searches) > pageCount * COMMON_SHARE);
   const counts = (index: number) => common.every(Boolean) || !common[index];
@@ -88,12 +93,14 @@ export function mergeHits<H extends Hit>(
     };
   });
   const rank = (hit: MergedHit<H>) => strictRank.get(hit.id) ?? strictRank.size;
+  const at = (hit: MergedHit<H>) => place.get(hit.id) ?? place.size;
   return merged.sort(
     (a, b) =>
       rank(a) - rank(b) ||
       b.coverage - a.coverage ||
       b.inCause - a.inCause ||
       b.score - a.score ||
+      at(a) - at(b) ||
       (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
 }

@@ -267,7 +267,7 @@ export class SearchSession {
     const searched = limitAlternatives(await this.synonymsWhereNeeded(corrected, unknown));
     const hits = await this.searchAll(searched, unknown);
     const pinnedIds = pinned.results.map((result) => result.id);
-    const merged = mergeHits(searched, hits, this.facets.ids.length, pinnedIds);
+    const merged = mergeHits(searched, hits, this.facets.ids.length, pinnedIds, this.place);
     if (merged.length === 0) return undefined;
     const all = merged.map((hit) => hit.id);
     const { membership } = this.facets;
