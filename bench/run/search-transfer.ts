@@ -12,6 +12,23 @@ export interface SearchTransfer {
   /** The next query in the same page. */
   nextBytes: number;
   nextRequests: number;
+  /** Bytes by kind of file (`partOf`), for each of the two. */
+  firstParts: Record<string, number>;
+  nextParts: Record<string, number>;
+}
+
+/** What a response is, for telling where a search's bytes go. */
+export function partOf(url: string): string {
+  const { pathname } = new URL(url);
+  if (/\/pagefind\/(pagefind[^/]*\.js|wasm\.[^/]+)$/.test(pathname)) return 'Pagefind code';
+  if (pathname.endsWith('.pf_meta')) return 'index metadata';
+  if (pathname.endsWith('.pf_index')) return 'index chunks';
+  if (pathname.endsWith('.pf_fragment')) return 'fragments';
+  if (pathname.endsWith('.pf_filter')) return 'Pagefind filters';
+  if (/\/pagefind\/(facets|services|durations)\.json$/.test(pathname)) return 'facet data';
+  if (pathname.includes('/pagefind/vocabulary/')) return 'vocabulary';
+  if (pathname.includes('/pagefind/')) return 'other index files';
+  return 'page and its assets';
 }
 
 /** Waits until the search page shows the results for exactly this query string (as the e2e tests do). */
@@ -46,15 +63,24 @@ export async function measureSearchTransfer(
     // Pagefind fetches its index from a web worker, which a CDP session on the page does not see;
     // Playwright follows the worker too, and reads each size from the same DevTools events
     // (Network.loadingFinished's encodedDataLength: the body as sent, compressed).
-    let pending: Promise<number>[] = [];
+    let pending: Promise<[string, number]>[] = [];
     page.on('requestfinished', (request) => {
-      pending.push(request.sizes().then((sizes) => sizes.responseBodySize + sizes.responseHeadersSize));
+      pending.push(
+        request
+          .sizes()
+          .then((sizes): [string, number] => [
+            partOf(request.url()),
+            sizes.responseBodySize + sizes.responseHeadersSize,
+          ]),
+      );
     });
     const take = async () => {
       const taken = pending;
       pending = [];
       const sizes = await Promise.all(taken);
-      return { bytes: sizes.reduce((sum, size) => sum + size, 0), requests: sizes.length };
+      const parts: Record<string, number> = {};
+      for (const [part, size] of sizes) parts[part] = (parts[part] ?? 0) + size;
+      return { bytes: sizes.reduce((sum, [, size]) => sum + size, 0), requests: sizes.length, parts };
     };
     await page.goto(`${server.origin}/search/?${new URLSearchParams({ q: first })}`);
     await shown(page, first);
@@ -75,6 +101,8 @@ export async function measureSearchTransfer(
       nextQuery: next,
       nextBytes: nextTaken.bytes,
       nextRequests: nextTaken.requests,
+      firstParts: firstTaken.parts,
+      nextParts: nextTaken.parts,
     };
   } finally {
     await browser.close();
