@@ -6,21 +6,18 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { AstroError } from 'astro/errors';
 import * as pagefind from 'pagefind';
 import { gunzipSync } from 'node:zlib';
-import { countWords, writeVocabularyFiles, type PageVocabulary } from '../lib/indexed-vocabulary';
+import {
+  countWords,
+  incidentPages,
+  writeVocabularyFiles,
+  type PageVocabulary,
+} from '../lib/indexed-vocabulary';
 import { FACET_FILES, facetFiles, indexOrder, type FacetRow } from '../lib/search/facet-data';
 import { facetRowOf, searchPage } from '../lib/search/search-document';
 import { contentTypeFor, resolveStaticFile } from '../lib/static-files';
 
 /** Pagefind's folder in the built site; the search page imports `pagefind.js` from it. */
 export const PAGEFIND_DIR = 'pagefind';
-
-/**
- * The pages to index, relative to the built site: incident pages only. Named explicitly rather
- * than left to `data-pagefind-body`, because when no page has that attribute (a site with no
- * published postmortem yet) Pagefind falls back to indexing every page. The build lists them
- * itself (`incidentPages`) to give them to Pagefind in its own order.
- */
-export const INCIDENT_PAGES_GLOB = 'incidents/*/index.html';
 
 /**
  * Index chunk size, in Pagefind's units (one per stored word position and one per page). The
@@ -34,11 +31,12 @@ export const INDEX_CHUNK_SIZE = 5_000;
 export const CHUNK_SIZE_ENV = 'PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE';
 
 /**
- * How Pagefind reads the pages. Only incident pages mark their content with
- * `data-pagefind-body`, so only they are indexed, and only that part of them. Pagefind
- * already skips `nav`, `footer`, `form`, `label` and `svg`; these selectors also skip text
- * hidden from assistive technology (decorative separators) and heading-anchor labels, which
- * would otherwise put "Section titled …" into every excerpt.
+ * How Pagefind reads the pages. The build gives it only incident pages (`incidentPages`; left to
+ * itself, Pagefind indexes every page of a site where no page has `data-pagefind-body` yet), and
+ * of each only its `data-pagefind-body` part. Pagefind already skips `nav`, `footer`, `form`,
+ * `label` and `svg`; these selectors also skip text hidden from assistive technology (decorative
+ * separators) and heading-anchor labels, which would otherwise put "Section titled …" into
+ * every excerpt.
  */
 export const INDEX_OPTIONS: pagefind.PagefindServiceConfig = {
   excludeSelectors: ['[aria-hidden="true"]', '.heading-anchor', '.anchor-link', '[data-heading-anchor]'],
@@ -156,18 +154,6 @@ export async function buildSearchIndex(siteDir: string, logger: Logger): Promise
   } finally {
     await pagefind.close();
   }
-}
-
-/** The incident pages of a built site, as `INCIDENT_PAGES_GLOB` names them. */
-function incidentPages(siteDir: string): string[] {
-  const dir = path.join(siteDir, 'incidents');
-  if (!fs.existsSync(dir)) return [];
-  return fs
-    .readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => path.join(dir, entry.name, 'index.html'))
-    .filter((file) => fs.existsSync(file))
-    .sort();
 }
 
 /** Prefix of Pagefind's fragment files, before their JSON. */

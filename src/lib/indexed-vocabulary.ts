@@ -113,8 +113,8 @@ export function vocabularyShards(vocabulary: Vocabulary, budget = SHARD_BUDGET_B
   });
 }
 
-/** The incident pages of a built site, in path order, as `INCIDENT_PAGES_GLOB` names them. */
-function incidentPages(siteDir: string): string[] {
+/** The incident pages of a built site (`index.html` in each folder of `incidents/`), in path order. */
+export function incidentPages(siteDir: string): string[] {
   const dir = path.join(siteDir, 'incidents');
   if (!fs.existsSync(dir)) return [];
   return fs
