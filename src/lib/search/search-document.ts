@@ -8,7 +8,7 @@ import { SEARCH_WORDS_ID } from './record';
  *
  * The long free text of a postmortem (the write-up, the timeline, the follow-up tasks) goes to
  * Pagefind as its distinct words, once each, in the order they first appear, in one paragraph
- * at the end of the indexed region. Every word stays findable, but the index stores one
+ * at the end of the indexed region, leaving out words the rest of the page already holds. Every word stays findable, but the index stores one
  * position per word and page instead of one per occurrence: at 10,000 postmortems the chunk
  * holding a common word is several times smaller, and so is what a query downloads. What
  * this costs: an excerpt for a match found only there (the result shows the summary instead,
@@ -59,7 +59,7 @@ export interface SearchPage {
  * The page as Pagefind should index it, read once for both the index and the vocabulary: its
  * `data-pagefind-body` without what Pagefind would skip anyway (ignored, excluded, navigation),
  * and with every `SEARCH_WORDS_SELECTORS` region replaced by one paragraph of their distinct
- * words at the end. A page without `data-pagefind-body` goes as it is.
+ * words at the end (those the rest of the page does not already hold). A page without `data-pagefind-body` goes as it is.
  */
 export function searchPage(html: string, excludeSelectors: readonly string[] = []): SearchPage {
   const root = parse(html, { comment: false });
@@ -83,7 +83,11 @@ export function searchPage(html: string, excludeSelectors: readonly string[] = [
     texts.push(region.structuredText);
     region.remove();
   }
-  const words = distinctWords(texts.join('\n'));
+  // A word the page's prose already holds is findable there, with its excerpt.
+  const prose: string[] = [];
+  textOf(body, prose);
+  const held = new Set(distinctWords(prose.join(' ')).map((word) => word.toLowerCase()));
+  const words = distinctWords(texts.join('\n')).filter((word) => !held.has(word.toLowerCase()));
   if (words.length)
     body.insertAdjacentHTML('beforeend', `<p id="${SEARCH_WORDS_ID}">${escapeText(words.join(' '))}</p>`);
   const out: string[] = [];
