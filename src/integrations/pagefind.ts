@@ -7,13 +7,14 @@ import { AstroError } from 'astro/errors';
 import * as pagefind from 'pagefind';
 import { gunzipSync } from 'node:zlib';
 import {
-  countWords,
+  addPageWords,
   incidentPages,
   writeVocabularyFiles,
   type PageVocabulary,
 } from '../lib/indexed-vocabulary';
 import { FACET_FILES, facetFiles, indexOrder, type FacetRow } from '../lib/search/facet-data';
-import { facetRowOf, searchPage } from '../lib/search/search-document';
+import { facetRowOf, searchPage, type SearchPage } from '../lib/search/search-document';
+import { DiskMemo } from '../lib/disk-memo';
 import { contentTypeFor, resolveStaticFile } from '../lib/static-files';
 
 /** Pagefind's folder in the built site; the search page imports `pagefind.js` from it. */
@@ -50,12 +51,14 @@ export const INDEX_OPTIONS: pagefind.PagefindServiceConfig = {
  */
 export function pagefindIntegration(): AstroIntegration {
   let outDir: URL | undefined;
+  let cacheDir: URL | undefined;
   let base = '/';
   return {
     name: 'hindsight:pagefind',
     hooks: {
       'astro:config:done': ({ config }) => {
         outDir = config.outDir;
+        cacheDir = config.cacheDir;
         base = config.base;
       },
       'astro:server:setup': ({ server, logger }) => {
@@ -69,7 +72,9 @@ export function pagefindIntegration(): AstroIntegration {
         }
       },
       'astro:build:done': async ({ dir, logger }) => {
-        await buildSearchIndex(fileURLToPath(dir), logger);
+        await buildSearchIndex(fileURLToPath(dir), logger, {
+          ...(cacheDir ? { cacheDir: fileURLToPath(new URL(SEARCH_PAGES_CACHE, cacheDir)) } : {}),
+        });
       },
     },
   };
@@ -87,6 +92,24 @@ export interface SearchIndexResult {
 
 type Logger = Pick<AstroIntegrationLogger, 'info' | 'warn'>;
 
+/** Where, under Astro's cache folder, the pages as Pagefind reads them are kept between builds. */
+const SEARCH_PAGES_CACHE = 'hindsight-search-pages/';
+
+/**
+ * What the kept pages were made by: the code that makes them and its settings. A change to
+ * either makes every page again, rather than relying on someone to raise a number.
+ */
+const SEARCH_PAGE_VERSION = JSON.stringify([String(searchPage), INDEX_OPTIONS.excludeSelectors]);
+
+export interface SearchIndexOptions {
+  /**
+   * A folder to keep each page as Pagefind reads it, by the page's bytes, so a rebuild prepares
+   * only the pages that changed (preparing one parses it, which at 10,000 pages took most of
+   * the indexing step's time). Nothing is kept without it.
+   */
+  cacheDir?: string;
+}
+
 /**
  * Indexes the built site in `siteDir` into `siteDir/pagefind/`, and writes beside it the facet
  * data the search page filters, counts and sorts with (`facet-data.ts`) and the vocabulary it
@@ -95,7 +118,11 @@ type Logger = Pick<AstroIntegrationLogger, 'info' | 'warn'>;
  * one at a time in that order (the facet data relies on it); the next page is prepared while
  * Pagefind indexes the last. Always stops Pagefind's process.
  */
-export async function buildSearchIndex(siteDir: string, logger: Logger): Promise<SearchIndexResult> {
+export async function buildSearchIndex(
+  siteDir: string,
+  logger: Logger,
+  { cacheDir }: SearchIndexOptions = {},
+): Promise<SearchIndexResult> {
   const started = performance.now();
   const outputPath = path.join(siteDir, PAGEFIND_DIR);
   // Set before Pagefind's process starts, which reads it; a value set by hand wins.
@@ -114,11 +141,13 @@ export async function buildSearchIndex(siteDir: string, logger: Logger): Promise
       })),
     );
     const vocabulary: PageVocabulary = { pages: rows.length, counts: new Map() };
+    const kept = cacheDir ? new DiskMemo<SearchPage>(cacheDir, SEARCH_PAGE_VERSION) : undefined;
+    const prepare = (html: string) => searchPage(html, INDEX_OPTIONS.excludeSelectors);
     let adding: Promise<unknown> = Promise.resolve();
     for (const row of rows) {
-      const page = searchPage(fs.readFileSync(row.file, 'utf8'), INDEX_OPTIONS.excludeSelectors);
-      for (const [word] of countWords([page.text]))
-        vocabulary.counts.set(word, (vocabulary.counts.get(word) ?? 0) + 1);
+      const html = fs.readFileSync(row.file, 'utf8');
+      const page = kept ? kept.get(html, () => prepare(html)) : prepare(html);
+      addPageWords(vocabulary, page.text);
       await adding;
       const sourcePath = path.relative(siteDir, row.file);
       adding = index.addHTMLFile({ sourcePath, content: page.document }).then((added) => {
@@ -126,6 +155,7 @@ export async function buildSearchIndex(siteDir: string, logger: Logger): Promise
       });
     }
     await adding;
+    kept?.prune();
 
     const written = await index.writeFiles({ outputPath });
     assertNoErrors(`write the index to ${outputPath}`, written.errors);

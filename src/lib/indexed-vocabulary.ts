@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { parse, TextNode, type HTMLElement, type Node } from 'node-html-parser';
 import {
   isVocabularyWord,
   VOCABULARY_DIR,
@@ -18,36 +17,10 @@ import {
  * build, ignored labels, the header and footer).
  */
 
-/**
- * Elements whose text Pagefind leaves out of its index on its own, besides what
- * `data-pagefind-ignore` marks and the build's `excludeSelectors`.
- */
-const PAGEFIND_SKIPS = ['script', 'style', 'noscript', 'template', 'nav', 'footer', 'form', 'label', 'svg'];
-
-/** The text of a node, with a space between text nodes so block boundaries split words. */
-function textOf(node: Node, out: string[]): void {
-  if (node instanceof TextNode) out.push(node.text);
-  else for (const child of node.childNodes) textOf(child, out);
-}
-
-/**
- * The text of a built page that Pagefind indexes: its `data-pagefind-body` element (the whole
- * `<body>` when it has none, as Pagefind does) minus what Pagefind skips, plus the values of
- * its `data-pagefind-meta` fields, which search also matches.
- */
-export function indexedText(html: string, excludeSelectors: readonly string[] = []): string {
-  const root = parse(html, { comment: false });
-  const meta = root
-    .querySelectorAll('[data-pagefind-meta]')
-    .map((element) => element.getAttribute('data-pagefind-meta') ?? '')
-    .map((pair) => (pair.includes(':') ? pair.slice(pair.indexOf(':') + 1) : ''));
-  const body: HTMLElement | null = root.querySelector('[data-pagefind-body]') ?? root.querySelector('body');
-  if (!body) return meta.join(' ');
-  for (const selector of [...PAGEFIND_SKIPS, '[data-pagefind-ignore]', ...excludeSelectors])
-    for (const element of body.querySelectorAll(selector)) element.remove();
-  const out: string[] = [];
-  textOf(body, out);
-  return [...out, ...meta].join(' ');
+/** Adds the words of one more page's indexed text (`searchPage(…).text`) to `vocabulary`. */
+export function addPageWords(vocabulary: PageVocabulary, text: string): void {
+  for (const [word] of countWords([text]))
+    vocabulary.counts.set(word, (vocabulary.counts.get(word) ?? 0) + 1);
 }
 
 /** Each vocabulary word of these texts and the number of texts (pages) it appears in. */
@@ -144,29 +117,6 @@ export interface PageVocabulary {
   counts: Map<string, number>;
 }
 
-/** Pages read between two turns of the event loop (see `readVocabulary`). */
-const PAGES_PER_TURN = 20;
-
-/**
- * Reads the vocabulary of the incident pages in `siteDir`, one page at a time. It gives the
- * event loop a turn every few pages, so that the build can keep Pagefind's process (which
- * indexes the same pages meanwhile) fed with requests: on two cores the two overlap instead of
- * adding up.
- */
-export async function readVocabulary(
-  siteDir: string,
-  excludeSelectors: readonly string[] = [],
-): Promise<PageVocabulary> {
-  const pages = incidentPages(siteDir);
-  const counts = new Map<string, number>();
-  for (const [n, file] of pages.entries()) {
-    if (n % PAGES_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
-    for (const [word] of countWords([indexedText(fs.readFileSync(file, 'utf8'), excludeSelectors)]))
-      counts.set(word, (counts.get(word) ?? 0) + 1);
-  }
-  return { pages: pages.length, counts };
-}
-
 /**
  * Writes a vocabulary into `bundleDir/vocabulary/`, one file per shard, replacing what an
  * earlier build left there. A site with no incident pages gets no files: its search page has
@@ -188,13 +138,4 @@ export function writeVocabularyFiles(
     largestGzipBytes: Math.max(...shards.map((shard) => shard.gzipBytes)),
     trimmed: shards.filter((shard) => shard.minPages > 1).map((shard) => shard.shard),
   };
-}
-
-/** Reads the vocabulary of the incident pages in `siteDir` and writes it into `bundleDir`. */
-export async function writeVocabulary(
-  siteDir: string,
-  bundleDir: string,
-  excludeSelectors: readonly string[] = [],
-): Promise<WrittenVocabulary> {
-  return writeVocabularyFiles(bundleDir, await readVocabulary(siteDir, excludeSelectors));
 }

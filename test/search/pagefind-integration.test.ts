@@ -121,6 +121,22 @@ describe('buildSearchIndex', () => {
       expect(fs.existsSync(path.join(bundle, file))).toBe(true);
   });
 
+  it('keeps each page as Pagefind reads it, and prepares again only a page that changed', async () => {
+    const cacheDir = path.join(siteDir, 'cache');
+    await buildSearchIndex(siteDir, logger, { cacheDir });
+    const first = index.addHTMLFile.mock.calls.map(([file]) => file as { content: string });
+    expect(fs.readdirSync(cacheDir)).toHaveLength(2);
+    index.addHTMLFile.mockClear();
+    incidentPage('older', '2023-01-01T00:00:00.000Z', 'disk replaced');
+    await buildSearchIndex(siteDir, logger, { cacheDir });
+    const second = index.addHTMLFile.mock.calls.map(([file]) => file as { content: string });
+    // The unchanged page is given to Pagefind exactly as before; the edited one anew.
+    expect(second[0]).toEqual(first[0]);
+    expect(second[1]?.content).toContain('<p id="search-words">disk replaced</p>');
+    // The old version of the edited page is pruned.
+    expect(fs.readdirSync(cacheDir)).toHaveLength(2);
+  });
+
   it('passes the directory Astro built into, from the astro:build:done hook', async () => {
     const integration = pagefindIntegration();
     const done = integration.hooks['astro:build:done'] as (options: unknown) => Promise<void>;
