@@ -1,7 +1,15 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { PAGE_SIZE } from '../../src/lib/search/ranking';
-import { currentQuery, incidentUrl, publishedIncidents, resultUrls, useSite, waitForSearch } from './site';
+import {
+  allResultUrls,
+  currentQuery,
+  incidentUrl,
+  publishedIncidents,
+  resultUrls,
+  useSite,
+  waitForSearch,
+} from './site';
 
 /**
  * The search page in a real browser against `test/fixtures/e2e/content/`, a copy of the sample
@@ -14,20 +22,6 @@ const SEEDS = ['2024-02-22-mail-server-storage-disk', '2024-05-09-mail-storage-a
 
 const harness = useSite();
 const open = (pathname: string) => harness.open(pathname);
-
-/**
- * Every result of the search shown, pressing "Show more" until nothing is left: the page
- * renders `PAGE_SIZE` at a time, each loading its fragment from the index.
- */
-async function allResultUrls(page: Page): Promise<string[]> {
-  const more = page.locator('[data-search-more]');
-  while (await more.isVisible()) {
-    const before = (await resultUrls(page)).length;
-    await more.click();
-    await expect.poll(async () => (await resultUrls(page)).length).toBeGreaterThan(before);
-  }
-  return resultUrls(page);
-}
 
 const query = (page: Page) => page.getByRole('searchbox', { name: /Search by symptom/ });
 

@@ -129,6 +129,20 @@ export const resultUrls = (page: Page) =>
     links.map((a) => new URL((a as HTMLAnchorElement).href).pathname),
   );
 
+/**
+ * Every result of the search shown, pressing "Show more" until nothing is left: the page
+ * renders `PAGE_SIZE` at a time, each loading its fragment from the index.
+ */
+export async function allResultUrls(page: Page): Promise<string[]> {
+  const more = page.locator('[data-search-more]');
+  while (await more.isVisible()) {
+    const before = (await resultUrls(page)).length;
+    await more.click();
+    await expect.poll(async () => (await resultUrls(page)).length).toBeGreaterThan(before);
+  }
+  return resultUrls(page);
+}
+
 /** The page's query string, as the search page wrote it. */
 export const currentQuery = (page: Page) => new URL(page.url()).search.replace(/^\?/, '');
 
