@@ -212,7 +212,6 @@ export function periods(insights: Insights): Periods {
     months: span(shownMonths(insights), (entry) => entry.month, monthLabel),
     quarters: span(shownQuarters(insights), (entry) => entry.quarter, quarterLabel),
     asOf: asOf ? formatDate(new Date(`${asOf}T12:00:00Z`), 'UTC') : undefined,
-    shortened:
-      insights.incidentsPerMonth.length > SHOWN_MONTHS || insights.quarters.length > SHOWN_QUARTERS,
+    shortened: insights.incidentsPerMonth.length > SHOWN_MONTHS || insights.quarters.length > SHOWN_QUARTERS,
   };
 }
