@@ -2,6 +2,9 @@ import config from 'virtual:hindsight/config';
 import { cacheKeyOf } from '../lib/cache-key';
 import { getTaxonomy } from './incidents';
 
+/** The configuration and taxonomy's part of every key, the same for every page of a build. */
+let site: string | undefined;
+
 /**
  * A page's key for Astro's incremental build (see `src/lib/cache-key.ts`): what it shows, plus
  * what every page reads besides its props, the site's configuration and taxonomy. A page that
@@ -9,7 +12,8 @@ import { getTaxonomy } from './incidents';
  * so that it is not rendered again on every build.
  */
 export function pageCacheKey(...inputs: unknown[]): string {
-  return cacheKeyOf(config, getTaxonomy(), ...inputs);
+  site ??= cacheKeyOf(config, getTaxonomy());
+  return cacheKeyOf(site, ...inputs);
 }
 
 /** Static paths (from `paginate()` or by hand), each with its page's key from its props. */

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { pruneExcept, writeAtomically } from './cache-files';
 
 /**
  * Rendered postmortem bodies, one HTML file per content digest, beside Astro's content store
@@ -19,12 +20,8 @@ export function hasBody(dir: string, digest: string | number): boolean {
 }
 
 export function writeBody(dir: string, digest: string | number, html: string): void {
-  fs.mkdirSync(dir, { recursive: true });
-  // Written whole, then renamed, so a page never reads half a body written by another build.
-  const file = fileOf(dir, digest);
-  const partial = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(partial, html);
-  fs.renameSync(partial, file);
+  // So a page never reads half a body written by another build.
+  writeAtomically(fileOf(dir, digest), html);
 }
 
 /** The body rendered for `digest`, or `undefined` when the cache does not have it. */
@@ -39,12 +36,5 @@ export function readBody(dir: string, digest: string | number): string | undefin
 
 /** Removes the bodies of digests no longer in use, so the cache does not grow with every edit. */
 export function pruneBodies(dir: string, inUse: ReadonlySet<string>): number {
-  if (!fs.existsSync(dir)) return 0;
-  let removed = 0;
-  for (const name of fs.readdirSync(dir)) {
-    if (name.endsWith('.html') && inUse.has(name.slice(0, -'.html'.length))) continue;
-    fs.rmSync(path.join(dir, name), { force: true });
-    removed++;
-  }
-  return removed;
+  return pruneExcept(dir, new Set([...inUse].map((digest) => path.basename(fileOf(dir, digest)))));
 }

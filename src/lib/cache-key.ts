@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { contentHash as hash } from './cache-files';
 
 /**
  * Cache keys for Astro's incremental build (`experimental.incrementalBuild`): a page whose key
@@ -18,8 +18,6 @@ function isEntry(
 ): value is { id: string; collection: string; data: unknown; filePath?: string } {
   return 'collection' in value && 'id' in value && 'data' in value;
 }
-
-const hash = (text: string) => createHash('sha256').update(text).digest('base64url');
 
 /** Maps and Sets as their contents, which JSON would otherwise write as `{}`. */
 function collections(_key: string, value: unknown): unknown {

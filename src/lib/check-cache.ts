@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { contentHash as sha, writeAtomically } from './cache-files';
 import { checkContent, listPostmortemFiles } from './content-check';
 import { postmortemsDir } from './content-dir';
 import { frontmatterJsonSchema } from './frontmatter-schema';
@@ -25,8 +25,6 @@ interface CheckCache {
   /** Postmortem file (relative to the content folder) → hash of the bytes that passed. */
   passed: Record<string, string>;
 }
-
-const sha = (text: string) => createHash('sha256').update(text).digest('base64url');
 
 function readText(file: string): string {
   try {
@@ -74,7 +72,6 @@ export function checkContentCached(contentRoot: string, cacheFile: string): Prob
   });
   const failed = new Set(problems.map((problem) => path.relative(contentRoot, problem.file)));
   for (const [file, hash] of seen) if (!failed.has(file)) passed[file] = hash;
-  fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
-  fs.writeFileSync(cacheFile, JSON.stringify({ key, passed } satisfies CheckCache));
+  writeAtomically(cacheFile, JSON.stringify({ key, passed } satisfies CheckCache));
   return problems;
 }

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { contentHash, pruneExcept, writeAtomically } from './cache-files';
 
 /**
  * Results of a pure, costly function of a text, kept in a folder by a hash of the text, so
@@ -22,7 +22,7 @@ export class DiskMemo<T> {
   }
 
   get(input: string, compute: () => T): T {
-    const name = `${createHash('sha256').update(this.#version).update('\0').update(input).digest('base64url')}.json`;
+    const name = `${contentHash(this.#version, input)}.json`;
     this.#used.add(name);
     const file = path.join(this.#dir, name);
     try {
@@ -34,15 +34,12 @@ export class DiskMemo<T> {
     }
     const result = compute();
     this.misses++;
-    const partial = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(partial, JSON.stringify(result));
-    fs.renameSync(partial, file);
+    writeAtomically(file, JSON.stringify(result));
     return result;
   }
 
   /** Removes what this build did not ask for. */
   prune(): void {
-    for (const name of fs.readdirSync(this.#dir))
-      if (!this.#used.has(name)) fs.rmSync(path.join(this.#dir, name), { force: true });
+    pruneExcept(this.#dir, this.#used);
   }
 }
