@@ -17,7 +17,7 @@ import { verifyBuildIntegration } from './verify-build';
 export const CONFIG_MODULE = 'virtual:hindsight/config';
 
 /** The module the loader and pages import the body cache's folder from (see `body-cache.ts`). */
-export const BODY_CACHE_MODULE = 'virtual:hindsight/body-cache';
+const BODY_CACHE_MODULE = 'virtual:hindsight/body-cache';
 
 /**
  * Hindsight as one Astro integration, the way Starlight is one: `hindsight({ title, … })` in

@@ -19,7 +19,7 @@ import type { FilterValues, Membership } from './facet-membership';
  */
 
 /** Bump when the files change shape, so an old page never misreads a new file. */
-export const FACET_DATA_VERSION = 1;
+const FACET_DATA_VERSION = 1;
 
 export const FACET_FILES = {
   facets: 'facets.json',
@@ -28,7 +28,7 @@ export const FACET_FILES = {
 } as const;
 
 /** Facets with exactly one value per incident. */
-export const SINGLE_KEYS = [
+const SINGLE_KEYS = [
   'rootCause',
   'severity',
   'year',

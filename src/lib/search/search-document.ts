@@ -21,10 +21,10 @@ import { SEARCH_WORDS_ID } from './record';
  * The regions given to Pagefind as distinct words: the incident page marks its write-up,
  * `Timeline.astro` its entries and `TaskTable.astro` its table.
  */
-export const SEARCH_WORDS_SELECTORS = ['[data-search-words]'] as const;
+const SEARCH_WORDS_SELECTORS = ['[data-search-words]'] as const;
 
 /** The attribute carrying an incident's facet values (`PagefindMeta.astro`). */
-export const FACETS_ATTRIBUTE = 'data-search-facets';
+const FACETS_ATTRIBUTE = 'data-search-facets';
 
 /** What Pagefind leaves out on its own, besides `data-pagefind-ignore` and `excludeSelectors`. */
 const PAGEFIND_SKIPS = ['script', 'style', 'noscript', 'template', 'nav', 'footer', 'form', 'label', 'svg'];
