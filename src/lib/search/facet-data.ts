@@ -28,12 +28,7 @@ export const FACET_FILES = {
 } as const;
 
 /** Facets with exactly one value per incident. */
-const SINGLE_KEYS = [
-  'rootCause',
-  'severity',
-  'year',
-  'followUp',
-] as const satisfies readonly FilterKey[];
+const SINGLE_KEYS = ['rootCause', 'severity', 'year', 'followUp'] as const satisfies readonly FilterKey[];
 type SingleKey = (typeof SINGLE_KEYS)[number];
 
 /** Services in `facets.json` for every incident; the rest come with `services.json`. */
