@@ -47,9 +47,36 @@ describe('searchPage', () => {
     );
   });
 
-  it('leaves a page without the marked regions as it is', () => {
-    const plain = page('<p>Only prose.</p>');
+  it('gives Pagefind only the indexed region and the language, the region as it is when nothing is marked', () => {
+    const region =
+      '<article data-pagefind-body><span data-pagefind-meta="title:Disk"></span><p>Only prose.</p></article>';
+    const plain = `<!DOCTYPE html><html lang="de"><head><style>p{}</style></head><body><header>Site</header>${region}<footer>Foot</footer></body></html>`;
+    expect(searchPage(plain).document).toBe(
+      `<!DOCTYPE html><html lang="de"><head></head><body>${region}</body></html>`,
+    );
+  });
+
+  it('gives the whole page when Pagefind metadata, filters or sorts sit outside the region', () => {
+    const before = `<html><head><meta data-pagefind-meta="image:/a.png"></head><body><article data-pagefind-body><p>Prose.</p></article></body></html>`;
+    const after = `<html><body><article data-pagefind-body><p>Prose.</p></article><span data-pagefind-filter="team:db"></span></body></html>`;
+    expect(searchPage(before).document).toBe(before);
+    expect(searchPage(after).document).toBe(after);
+    expect(searchPage(before).text).toContain('/a.png');
+  });
+
+  it('leaves a page without an indexed region as it is', () => {
+    const plain = '<html><body><p>Only prose.</p></body></html>';
     expect(searchPage(plain).document).toBe(plain);
+  });
+
+  it('skips elements matching the exclusions, and refuses a selector it cannot match', () => {
+    const html = page(
+      '<p>Kept</p><p class="anchor x">Anchor</p><span aria-hidden="true">·</span><aside>Aside</aside>',
+    );
+    const { document } = searchPage(html, ['.anchor', '[aria-hidden="true"]', 'aside']);
+    expect(document).toContain('<p>Kept</p>');
+    expect(document).not.toMatch(/Anchor|·|Aside/);
+    expect(() => searchPage(html, ['main > p'])).toThrow(/"main > p".*tag name, \.class, \[attribute\]/);
   });
 });
 

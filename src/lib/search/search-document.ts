@@ -1,4 +1,4 @@
-import { parse, TextNode, type HTMLElement, type Node } from 'node-html-parser';
+import { HTMLElement, parse, TextNode, type Node } from 'node-html-parser';
 import { decodeCharacterReferences } from '../character-references';
 import type { FacetRow } from './facet-data';
 import { SEARCH_WORDS_ID } from './record';
@@ -18,10 +18,10 @@ import { SEARCH_WORDS_ID } from './record';
  */
 
 /**
- * The regions given to Pagefind as distinct words: the incident page marks its write-up,
+ * The attribute marking the regions given to Pagefind as distinct words: the incident page marks its write-up,
  * `Timeline.astro` its entries and `TaskTable.astro` its table.
  */
-const SEARCH_WORDS_SELECTORS = ['[data-search-words]'] as const;
+const SEARCH_WORDS_ATTRIBUTE = 'data-search-words';
 
 /** The attribute carrying an incident's facet values (`PagefindMeta.astro`). */
 const FACETS_ATTRIBUTE = 'data-search-facets';
@@ -58,28 +58,94 @@ export interface SearchPage {
 /**
  * The page as Pagefind should index it, read once for both the index and the vocabulary: its
  * `data-pagefind-body` without what Pagefind would skip anyway (ignored, excluded, navigation),
- * and with every `SEARCH_WORDS_SELECTORS` region replaced by one paragraph of their distinct
+ * and with every `data-search-words` region replaced by one paragraph of their distinct
  * words at the end (those the rest of the page does not already hold). A page without `data-pagefind-body` goes as it is.
+ *
+ * Only the page from its indexed region on is parsed, and Pagefind is given only that region
+ * and the page's language: the head, its inline styles and the site header are over a third of
+ * an incident page, and Pagefind reads nothing there but `lang`. A page with Pagefind metadata,
+ * filters or sorts outside the region is read and given whole, so none is lost.
  */
 export function searchPage(html: string, excludeSelectors: readonly string[] = []): SearchPage {
+  const start = html.search(BODY_TAG);
+  const prefix = start < 0 ? html : html.slice(0, start);
+  if (start < 0 || PAGEFIND_DATA.test(prefix)) return wholePage(html, excludeSelectors);
+  const root = parse(html.slice(start), { comment: false });
+  const body = root.childNodes.find((node) => node instanceof HTMLElement);
+  if (!(body instanceof HTMLElement) || !body.hasAttribute('data-pagefind-body'))
+    return wholePage(html, excludeSelectors);
+  const data = elementsWithPagefindData(root);
+  if (data.some((element) => !isWithin(element, body))) return wholePage(html, excludeSelectors);
+  const lang = LANG.exec(prefix)?.[1];
+  const meta = metaOf(data);
+  prepareBody(body, excludeSelectors);
+  const out: string[] = [];
+  textOf(body, out);
+  const document =
+    `<!DOCTYPE html><html${lang === undefined ? '' : ` lang="${lang}"`}><head></head><body>` +
+    `${body.toString()}</body></html>`;
+  return { document, text: [...out, ...meta].join(' ') };
+}
+
+function isWithin(node: Node, ancestor: Node): boolean {
+  for (let at: Node | null = node; at; at = at.parentNode) if (at === ancestor) return true;
+  return false;
+}
+
+/** The opening tag of the indexed region. */
+const BODY_TAG = /<[a-zA-Z][^>]*?\sdata-pagefind-body[\s=>]/;
+/** Pagefind attributes that count outside the indexed region. */
+const PAGEFIND_DATA = /\sdata-pagefind-(?:meta|filter|sort|default-meta)[\s=>]/;
+const PAGEFIND_DATA_NAMES = ['data-pagefind-meta', 'data-pagefind-filter', 'data-pagefind-sort'];
+
+/**
+ * The elements under `node` with Pagefind metadata, filters or sorts. Found by a walk that
+ * reads each element's attributes as written and parses them only where one may be there:
+ * `querySelectorAll` parsed every element's, which cost more than parsing the page.
+ */
+function elementsWithPagefindData(node: Node, found: HTMLElement[] = []): HTMLElement[] {
+  for (const child of node.childNodes) {
+    if (!(child instanceof HTMLElement)) continue;
+    const raw = child.rawAttrs.toLowerCase();
+    if (raw.includes('data-pagefind-') && PAGEFIND_DATA_NAMES.some((name) => child.hasAttribute(name)))
+      found.push(child);
+    elementsWithPagefindData(child, found);
+  }
+  return found;
+}
+const LANG = /<html\b[^>]*?\slang="([^"]*)"/i;
+
+/** `searchPage` on the whole page, for a page with no indexed region or metadata before it. */
+function wholePage(html: string, excludeSelectors: readonly string[]): SearchPage {
   const root = parse(html, { comment: false });
-  const meta = root
-    .querySelectorAll('[data-pagefind-meta]')
-    .map((element) => element.getAttribute('data-pagefind-meta') ?? '')
-    .map((pair) => (pair.includes(':') ? pair.slice(pair.indexOf(':') + 1) : ''));
+  const meta = metaOf(root.querySelectorAll('[data-pagefind-meta]'));
   const body: HTMLElement | null = root.querySelector('[data-pagefind-body]');
   if (!body) return { document: html, text: meta.join(' ') };
-  for (const selector of [...PAGEFIND_SKIPS, '[data-pagefind-ignore]', ...excludeSelectors])
-    for (const element of body.querySelectorAll(selector)) element.remove();
-  const regions = SEARCH_WORDS_SELECTORS.flatMap((selector) => body.querySelectorAll(selector));
-  // A region inside another is read once, with the outer one.
-  const within = (element: HTMLElement) => {
-    for (let parent = element.parentNode; parent; parent = parent.parentNode)
-      if (regions.includes(parent)) return true;
-    return false;
-  };
+  prepareBody(body, excludeSelectors);
+  const out: string[] = [];
+  textOf(body, out);
+  return { document: root.toString(), text: [...out, ...meta].join(' ') };
+}
+
+/** The values of the `data-pagefind-meta` pairs among `elements`. */
+function metaOf(elements: readonly HTMLElement[]): string[] {
+  return elements
+    .filter((element) => element.hasAttribute('data-pagefind-meta'))
+    .map((element) => element.getAttribute('data-pagefind-meta') ?? '')
+    .map((pair) => (pair.includes(':') ? pair.slice(pair.indexOf(':') + 1) : ''));
+}
+
+/**
+ * Removes from `body` what Pagefind would skip, and replaces its marked regions with the
+ * paragraph of their distinct words. One walk over the tree: matching each selector with
+ * `querySelectorAll` walked it once per selector and took most of the time.
+ */
+function prepareBody(body: HTMLElement, excludeSelectors: readonly string[]): void {
+  const skipped = skipMatcher(excludeSelectors);
+  const regions: HTMLElement[] = [];
+  prune(body, skipped, regions);
   const texts: string[] = [];
-  for (const region of new Set(regions.filter((region) => !within(region)))) {
+  for (const region of regions) {
     texts.push(region.structuredText);
     region.remove();
   }
@@ -90,9 +156,64 @@ export function searchPage(html: string, excludeSelectors: readonly string[] = [
   const words = distinctWords(texts.join('\n')).filter((word) => !held.has(word.toLowerCase()));
   if (words.length)
     body.insertAdjacentHTML('beforeend', `<p id="${SEARCH_WORDS_ID}">${escapeText(words.join(' '))}</p>`);
-  const out: string[] = [];
-  textOf(body, out);
-  return { document: root.toString(), text: [...out, ...meta].join(' ') };
+}
+
+/**
+ * Removes the skipped elements under `element`, and collects its outermost marked regions in
+ * document order into `regions` (a region inside another is read with the outer one; pass
+ * `undefined` to only remove).
+ */
+function prune(element: HTMLElement, skipped: ElementTest, regions?: HTMLElement[]) {
+  for (const child of [...element.childNodes]) {
+    if (!(child instanceof HTMLElement)) continue;
+    const raw = child.rawAttrs.toLowerCase();
+    if (skipped(child, raw)) {
+      child.remove();
+    } else if (
+      regions &&
+      raw.includes(SEARCH_WORDS_ATTRIBUTE) &&
+      child.hasAttribute(SEARCH_WORDS_ATTRIBUTE)
+    ) {
+      prune(child, skipped);
+      regions.push(child);
+    } else {
+      prune(child, skipped, regions);
+    }
+  }
+}
+
+/**
+ * Whether Pagefind would skip an element: one of `PAGEFIND_SKIPS`, marked
+ * `data-pagefind-ignore`, or matching one of `excludeSelectors`, which may each be a tag name,
+ * `.class`, `[attribute]` or `[attribute="value"]` (what this project's selectors need).
+ */
+function skipMatcher(excludeSelectors: readonly string[]): ElementTest {
+  const tags = new Set(PAGEFIND_SKIPS);
+  const tests = ['[data-pagefind-ignore]', ...excludeSelectors].map(simpleSelector);
+  return (element, raw) =>
+    tags.has(element.rawTagName.toLowerCase()) || tests.some((test) => test(element, raw));
+}
+
+/**
+ * Whether an element matches, given also its attributes as written, in lower case: an
+ * attribute's name must appear there before the element's attributes are parsed to read it.
+ */
+type ElementTest = (element: HTMLElement, raw: string) => boolean;
+
+const SIMPLE_SELECTOR = /^(?:([a-zA-Z][\w-]*)|\.([\w-]+)|\[([\w-]+)(?:="([^"]*)")?\])$/;
+
+function simpleSelector(selector: string): ElementTest {
+  const match = SIMPLE_SELECTOR.exec(selector.trim());
+  if (!match)
+    throw new Error(
+      `Cannot match the search exclusion "${selector}": use a tag name, .class, [attribute] or [attribute="value"].`,
+    );
+  const [, tag, className, attribute, value] = match;
+  if (tag) return (element) => element.rawTagName.toLowerCase() === tag.toLowerCase();
+  if (className) return (element, raw) => raw.includes('class') && element.classList.contains(className);
+  const name = (attribute ?? '').toLowerCase();
+  if (value === undefined) return (element, raw) => raw.includes(name) && element.hasAttribute(name);
+  return (element, raw) => raw.includes(name) && element.getAttribute(name) === value;
 }
 
 /** The text of a node, with a space between text nodes so block boundaries split words. */
