@@ -1,10 +1,9 @@
 import fs from 'node:fs';
-import { parse as parseYaml } from 'yaml';
 import type { Audience, Visibility } from '../schemas/visibility';
 import { inAudience } from './audience';
 import { listPostmortemFiles } from './content-check';
 import { postmortemIdFromPath, postmortemsDir } from './content-dir';
-import { FRONTMATTER } from './yaml-source';
+import { FRONTMATTER, parseYamlSource } from './yaml-source';
 
 /**
  * A postmortem file as the build's own checks read it (the leak check, the verification of a
@@ -23,13 +22,9 @@ export interface SourcePostmortem {
   mdx: boolean;
 }
 
-/** The frontmatter as data, YAML 1.2 as the content check reads it; `undefined` when it is not YAML. */
+/** The frontmatter as data, as the content check reads it; `undefined` when it is not YAML. */
 function frontmatterData(yaml: string): unknown {
-  try {
-    return parseYaml(yaml, { schema: 'core' });
-  } catch {
-    return undefined;
-  }
+  return parseYamlSource(yaml).data;
 }
 
 /**

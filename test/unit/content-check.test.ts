@@ -126,6 +126,20 @@ describe('checkContent on a site with mistakes', () => {
     ]);
   });
 
+  it('reports an alias without its anchor at its line, as invalid YAML', () => {
+    const file = 'content/postmortems/2024-04-06-alias.md';
+    const text = '---\ntitle: Disk\nservices: *mail\n---\nBody\n';
+    expect(checkPostmortemFile(file, text, schema()).problems).toEqual([
+      {
+        file,
+        line: 3,
+        column: 11,
+        field: '',
+        message: 'frontmatter is not valid YAML: *mail names no anchor (&mail) above it',
+      },
+    ]);
+  });
+
   it('reports a file without frontmatter', () => {
     expect(problemsIn(problems, '2024-04-05-no-frontmatter.md')).toEqual([
       { line: 1, column: 1, field: '', message: 'must start with YAML frontmatter between two --- lines' },
