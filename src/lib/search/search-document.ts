@@ -22,6 +22,7 @@ import { SEARCH_WORDS_ID } from './record';
  * `Timeline.astro` its entries and `TaskTable.astro` its table.
  */
 const SEARCH_WORDS_ATTRIBUTE = 'data-search-words';
+const SEARCH_WORDS_WRITTEN = new RegExp(SEARCH_WORDS_ATTRIBUTE, 'i');
 
 /** The attribute carrying an incident's facet values (`PagefindMeta.astro`). */
 const FACETS_ATTRIBUTE = 'data-search-facets';
@@ -97,6 +98,7 @@ const BODY_TAG = /<[a-zA-Z][^>]*?\sdata-pagefind-body[\s=>]/;
 /** Pagefind attributes that count outside the indexed region. */
 const PAGEFIND_DATA = /\sdata-pagefind-(?:meta|filter|sort|default-meta)[\s=>]/;
 const PAGEFIND_DATA_NAMES = ['data-pagefind-meta', 'data-pagefind-filter', 'data-pagefind-sort'];
+const PAGEFIND_DATA_WRITTEN = /data-pagefind-(?:meta|filter|sort)/i;
 
 /**
  * The elements under `node` with Pagefind metadata, filters or sorts. Found by a walk that
@@ -106,8 +108,10 @@ const PAGEFIND_DATA_NAMES = ['data-pagefind-meta', 'data-pagefind-filter', 'data
 function elementsWithPagefindData(node: Node, found: HTMLElement[] = []): HTMLElement[] {
   for (const child of node.childNodes) {
     if (!(child instanceof HTMLElement)) continue;
-    const raw = child.rawAttrs.toLowerCase();
-    if (raw.includes('data-pagefind-') && PAGEFIND_DATA_NAMES.some((name) => child.hasAttribute(name)))
+    if (
+      PAGEFIND_DATA_WRITTEN.test(child.rawAttrs) &&
+      PAGEFIND_DATA_NAMES.some((name) => child.hasAttribute(name))
+    )
       found.push(child);
     elementsWithPagefindData(child, found);
   }
@@ -166,14 +170,10 @@ function prepareBody(body: HTMLElement, excludeSelectors: readonly string[]): vo
 function prune(element: HTMLElement, skipped: ElementTest, regions?: HTMLElement[]) {
   for (const child of [...element.childNodes]) {
     if (!(child instanceof HTMLElement)) continue;
-    const raw = child.rawAttrs.toLowerCase();
+    const raw = child.rawAttrs;
     if (skipped(child, raw)) {
       child.remove();
-    } else if (
-      regions &&
-      raw.includes(SEARCH_WORDS_ATTRIBUTE) &&
-      child.hasAttribute(SEARCH_WORDS_ATTRIBUTE)
-    ) {
+    } else if (regions && SEARCH_WORDS_WRITTEN.test(raw) && child.hasAttribute(SEARCH_WORDS_ATTRIBUTE)) {
       prune(child, skipped);
       regions.push(child);
     } else {
@@ -190,13 +190,16 @@ function prune(element: HTMLElement, skipped: ElementTest, regions?: HTMLElement
 function skipMatcher(excludeSelectors: readonly string[]): ElementTest {
   const tags = new Set(PAGEFIND_SKIPS);
   const tests = ['[data-pagefind-ignore]', ...excludeSelectors].map(simpleSelector);
-  return (element, raw) =>
-    tags.has(element.rawTagName.toLowerCase()) || tests.some((test) => test(element, raw));
+  return (element, raw) => isTag(tags, element) || tests.some((test) => test(element, raw));
 }
 
+/** Whether an element's tag is one of `tags` (lower case), without a copy when written so. */
+const isTag = (tags: ReadonlySet<string>, element: HTMLElement) =>
+  tags.has(element.rawTagName) || tags.has(element.rawTagName.toLowerCase());
+
 /**
- * Whether an element matches, given also its attributes as written, in lower case: an
- * attribute's name must appear there before the element's attributes are parsed to read it.
+ * Whether an element matches, given also its attributes as written: an attribute's name must
+ * appear there (in any case) before the element's attributes are parsed to read it.
  */
 type ElementTest = (element: HTMLElement, raw: string) => boolean;
 
@@ -209,11 +212,16 @@ function simpleSelector(selector: string): ElementTest {
       `Cannot match the search exclusion "${selector}": use a tag name, .class, [attribute] or [attribute="value"].`,
     );
   const [, tag, className, attribute, value] = match;
-  if (tag) return (element) => element.rawTagName.toLowerCase() === tag.toLowerCase();
-  if (className) return (element, raw) => raw.includes('class') && element.classList.contains(className);
+  if (tag) {
+    const tags = new Set([tag.toLowerCase()]);
+    return (element) => isTag(tags, element);
+  }
+  if (className) return (element, raw) => /class/i.test(raw) && element.classList.contains(className);
   const name = (attribute ?? '').toLowerCase();
-  if (value === undefined) return (element, raw) => raw.includes(name) && element.hasAttribute(name);
-  return (element, raw) => raw.includes(name) && element.getAttribute(name) === value;
+  // A name of letters, digits, `_` and `-` (SIMPLE_SELECTOR) has nothing a pattern would read.
+  const written = new RegExp(name, 'i');
+  if (value === undefined) return (element, raw) => written.test(raw) && element.hasAttribute(name);
+  return (element, raw) => written.test(raw) && element.getAttribute(name) === value;
 }
 
 /** The text of a node, with a space between text nodes so block boundaries split words. */
