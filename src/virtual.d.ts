@@ -9,3 +9,9 @@ declare module 'virtual:hindsight/body-cache' {
   const dir: string;
   export default dir;
 }
+
+declare module 'virtual:hindsight/similarity-cache' {
+  /** The file the last build's similar-incident pairs are kept in (see `src/lib/similarity/pairs-cache.ts`). */
+  const file: string;
+  export default file;
+}

@@ -1,21 +1,24 @@
 import type { CollectionEntry } from 'astro:content';
+import similarityCache from 'virtual:hindsight/similarity-cache';
 import {
   computeSimilarity,
   memoizeByItems,
+  SIMILARITY,
   recurringCauses,
   type RecurringCause,
   type Similarity,
 } from '../lib/similarity';
+import { pairsCacheFile } from '../lib/similarity/pairs-cache';
 
 type Entry = CollectionEntry<'postmortems'>;
 
 /**
  * The similarity of the incidents a build shows, computed once per build: every incident page,
  * the insights page and the root-cause pages ask with the list `getIncidents()` gave them, and
- * share the one result.
+ * share the one result. Its pairs are kept for the next build (`pairs-cache.ts`).
  */
 export const similarityOf: (incidents: readonly Entry[]) => Similarity<Entry> = memoizeByItems(
-  (incidents: readonly Entry[]) => computeSimilarity(incidents),
+  (incidents: readonly Entry[]) => computeSimilarity(incidents, SIMILARITY, pairsCacheFile(similarityCache)),
   (incident) => incident.data,
 );
 

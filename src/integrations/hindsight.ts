@@ -18,6 +18,10 @@ export const CONFIG_MODULE = 'virtual:hindsight/config';
 
 /** The module the loader and pages import the body cache's folder from (see `body-cache.ts`). */
 const BODY_CACHE_MODULE = 'virtual:hindsight/body-cache';
+/** The module similarity imports its pairs file from (see `src/lib/similarity/pairs-cache.ts`). */
+const SIMILARITY_CACHE_MODULE = 'virtual:hindsight/similarity-cache';
+/** That file, under Astro's cache directory. */
+const SIMILARITY_CACHE_FILE = 'hindsight-similarity.bin';
 
 /**
  * Hindsight as one Astro integration, the way Starlight is one: `hindsight({ title, … })` in
@@ -67,6 +71,9 @@ export function hindsight(options?: HindsightUserConfig): AstroIntegration {
             [CONFIG_MODULE]: JSON.stringify(resolved),
             [BODY_CACHE_MODULE]: JSON.stringify(
               fileURLToPath(new URL(`${BODY_CACHE_FOLDER}/`, config.cacheDir)),
+            ),
+            [SIMILARITY_CACHE_MODULE]: JSON.stringify(
+              fileURLToPath(new URL(SIMILARITY_CACHE_FILE, config.cacheDir)),
             ),
           }),
         });

@@ -16,7 +16,7 @@ export function contentHash(...texts: string[]): string {
 }
 
 /** Writes the file whole, then renames it into place: a reader sees the old file or the new. */
-export function writeAtomically(file: string, data: string): void {
+export function writeAtomically(file: string, data: string | Uint8Array): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const partial = `${file}.${process.pid}.tmp`;
   fs.writeFileSync(partial, data);

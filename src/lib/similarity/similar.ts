@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { relatedById } from '../incidents';
 import { SIMILARITY, type SimilarityConfig } from './config';
 import { buildCorpus, cosine, sharedTerms, type Corpus, type WeightedText } from './tfidf';
@@ -64,6 +65,14 @@ export interface ScoredPair {
  * give millions of pairs, which as objects took over a gigabyte of the build's memory. Iterating
  * gives each pair as a `ScoredPair`, in the order they were added.
  */
+/** Pairs as columns: incident `a`, incident `b`, score and text similarity, by pair. */
+export interface PairColumns {
+  a: Int32Array<ArrayBuffer>;
+  b: Int32Array<ArrayBuffer>;
+  score: Float64Array<ArrayBuffer>;
+  text: Float64Array<ArrayBuffer>;
+}
+
 export class ScoredPairs implements Iterable<ScoredPair> {
   #a = new Int32Array(256);
   #b = new Int32Array(256);
@@ -98,6 +107,26 @@ export class ScoredPairs implements Iterable<ScoredPair> {
       pair.textSimilarity = this.#text[at] as number;
       visit(pair);
     }
+  }
+
+  /** The pairs as four columns (views, not copies), to store them; `fromColumns` reads them back. */
+  columns(): PairColumns {
+    return {
+      a: this.#a.subarray(0, this.#length),
+      b: this.#b.subarray(0, this.#length),
+      score: this.#score.subarray(0, this.#length),
+      text: this.#text.subarray(0, this.#length),
+    };
+  }
+
+  static fromColumns({ a, b, score, text }: PairColumns): ScoredPairs {
+    const pairs = new ScoredPairs();
+    pairs.#a = a;
+    pairs.#b = b;
+    pairs.#score = score;
+    pairs.#text = text;
+    pairs.#length = a.length;
+    return pairs;
   }
 
   *[Symbol.iterator](): Iterator<ScoredPair> {
@@ -346,13 +375,48 @@ export function startsBefore(a: SimilarityIncident, b: SimilarityIncident): bool
   return difference < 0 || (difference === 0 && a.id < b.id);
 }
 
-/** Similar incidents for every incident of the list, through the inverted index. */
+/**
+ * Where `computeSimilarity` may keep its pairs between builds (`pairs-cache.ts`), by a key that
+ * changes with anything the pairs depend on.
+ */
+export interface PairsCache {
+  read(key: string): ScoredPairs | undefined;
+  write(key: string, pairs: ScoredPairs): void;
+}
+
+/**
+ * Similar incidents for every incident of the list, through the inverted index. With a
+ * `cache`, the pairs (most of the time at 10,000 incidents) are read back when nothing they
+ * depend on has changed, as when a rebuild follows an edit to a write-up.
+ */
 export function computeSimilarity<T extends SimilarityIncident>(
   incidents: readonly T[],
   config: SimilarityConfig = SIMILARITY,
+  cache?: PairsCache,
 ): Similarity<T> {
   const prepared = prepare(incidents, config);
-  return finish(prepared, indexedPairs(prepared));
+  if (!cache) return finish(prepared, indexedPairs(prepared));
+  const key = pairsKey(prepared);
+  let pairs = cache.read(key);
+  if (!pairs) cache.write(key, (pairs = indexedPairs(prepared)));
+  return finish(prepared, pairs);
+}
+
+/**
+ * What the pairs are made from: each incident's vector (so a change to how text becomes
+ * vectors counts, whatever caused it), category and services, in list order, the settings, and
+ * the code that pairs and scores them.
+ */
+function pairsKey<T extends SimilarityIncident>(prepared: Prepared<T>): string {
+  const hash = createHash('sha256');
+  hash.update(`${String(indexedPairs)}\0${String(scorePair)}\0${JSON.stringify(prepared.config)}\0`);
+  for (const [n, vector] of prepared.corpus.vectors.entries()) {
+    hash.update(`${vector.terms.length}:`);
+    hash.update(vector.terms);
+    hash.update(vector.weights);
+    hash.update(JSON.stringify([prepared.category[n], [...(prepared.services[n] ?? [])]]));
+  }
+  return hash.digest('base64url');
 }
 
 /**
