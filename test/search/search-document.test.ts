@@ -56,6 +56,14 @@ describe('searchPage', () => {
     );
   });
 
+  it('keeps the language however the page quotes it', () => {
+    const region = '<main data-pagefind-body><p>Prose.</p></main>';
+    for (const lang of [`'fr'`, 'fr', '"fr"'])
+      expect(searchPage(`<html lang=${lang}><body>${region}</body></html>`).document).toBe(
+        `<!DOCTYPE html><html lang="fr"><head></head><body>${region}</body></html>`,
+      );
+  });
+
   it('gives the whole page when Pagefind metadata, filters or sorts sit outside the region', () => {
     const before = `<html><head><meta data-pagefind-meta="image:/a.png"></head><body><article data-pagefind-body><p>Prose.</p></article></body></html>`;
     const after = `<html><body><article data-pagefind-body><p>Prose.</p></article><span data-pagefind-filter="team:db"></span></body></html>`;

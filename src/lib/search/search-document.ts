@@ -18,8 +18,8 @@ import { SEARCH_WORDS_ID } from './record';
  */
 
 /**
- * The attribute marking the regions given to Pagefind as distinct words: the incident page marks its write-up,
- * `Timeline.astro` its entries and `TaskTable.astro` its table.
+ * The attribute marking the regions given to Pagefind as distinct words: the incident page
+ * marks its write-up, `Timeline.astro` its entries and `TaskTable.astro` its table.
  */
 const SEARCH_WORDS_ATTRIBUTE = 'data-search-words';
 const SEARCH_WORDS_WRITTEN = new RegExp(SEARCH_WORDS_ATTRIBUTE, 'i');
@@ -59,8 +59,9 @@ export interface SearchPage {
 /**
  * The page as Pagefind should index it, read once for both the index and the vocabulary: its
  * `data-pagefind-body` without what Pagefind would skip anyway (ignored, excluded, navigation),
- * and with every `data-search-words` region replaced by one paragraph of their distinct
- * words at the end (those the rest of the page does not already hold). A page without `data-pagefind-body` goes as it is.
+ * and with every `data-search-words` region replaced by one paragraph of their distinct words
+ * at the end (those the rest of the page does not already hold). A page without
+ * `data-pagefind-body` goes as it is.
  *
  * Only the page from its indexed region on is parsed, and Pagefind is given only that region
  * and the page's language: the head, its inline styles and the site header are over a third of
@@ -77,13 +78,14 @@ export function searchPage(html: string, excludeSelectors: readonly string[] = [
     return wholePage(html, excludeSelectors);
   const data = elementsWithPagefindData(root);
   if (data.some((element) => !isWithin(element, body))) return wholePage(html, excludeSelectors);
-  const lang = LANG.exec(prefix)?.[1];
+  const written = LANG.exec(prefix);
+  const lang = written ? (written[1] ?? written[2] ?? written[3] ?? '') : undefined;
   const meta = metaOf(data);
   prepareBody(body, excludeSelectors);
   const out: string[] = [];
   textOf(body, out);
   const document =
-    `<!DOCTYPE html><html${lang === undefined ? '' : ` lang="${lang}"`}><head></head><body>` +
+    `<!DOCTYPE html><html${lang === undefined ? '' : ` lang="${lang.replace(/"/g, '&quot;')}"`}><head></head><body>` +
     `${body.toString()}</body></html>`;
   return { document, text: [...out, ...meta].join(' ') };
 }
@@ -99,6 +101,8 @@ const BODY_TAG = /<[a-zA-Z][^>]*?\sdata-pagefind-body[\s=>]/;
 const PAGEFIND_DATA = /\sdata-pagefind-(?:meta|filter|sort|default-meta)[\s=>]/;
 const PAGEFIND_DATA_NAMES = ['data-pagefind-meta', 'data-pagefind-filter', 'data-pagefind-sort'];
 const PAGEFIND_DATA_WRITTEN = /data-pagefind-(?:meta|filter|sort)/i;
+/** The page's `lang`, in double, single or no quotes. */
+const LANG = /<html\b[^>]*?\slang=(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/i;
 
 /**
  * The elements under `node` with Pagefind metadata, filters or sorts. Found by a walk that
@@ -117,7 +121,6 @@ function elementsWithPagefindData(node: Node, found: HTMLElement[] = []): HTMLEl
   }
   return found;
 }
-const LANG = /<html\b[^>]*?\slang="([^"]*)"/i;
 
 /** `searchPage` on the whole page, for a page with no indexed region or metadata before it. */
 function wholePage(html: string, excludeSelectors: readonly string[]): SearchPage {
