@@ -60,11 +60,6 @@ export interface ScoredPair {
   textSimilarity: number;
 }
 
-/**
- * Scored pairs, held in typed arrays rather than one object each: ten thousand incidents can
- * give millions of pairs, which as objects took over a gigabyte of the build's memory. Iterating
- * gives each pair as a `ScoredPair`, in the order they were added.
- */
 /** Pairs as columns: incident `a`, incident `b`, score and text similarity, by pair. */
 export interface PairColumns {
   a: Int32Array<ArrayBuffer>;
@@ -73,6 +68,11 @@ export interface PairColumns {
   text: Float64Array<ArrayBuffer>;
 }
 
+/**
+ * Scored pairs, held in typed arrays rather than one object each: ten thousand incidents can
+ * give millions of pairs, which as objects took over a gigabyte of the build's memory. Iterating
+ * gives each pair as a `ScoredPair`, in the order they were added.
+ */
 export class ScoredPairs implements Iterable<ScoredPair> {
   #a = new Int32Array(256);
   #b = new Int32Array(256);
