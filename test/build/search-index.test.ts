@@ -10,7 +10,7 @@ import {
 } from '../../src/lib/search/facet-data';
 import { RANKING } from '../../src/lib/search/ranking';
 import { SEARCH_WORDS_ID } from '../../src/lib/search/record';
-import { bodyOnlyMatch } from '../../src/lib/search/results';
+import { bodyOnlyMatch, proseExcerpt } from '../../src/lib/search/results';
 import { buildSearchIndex, CHUNK_SIZE_ENV, INDEX_CHUNK_SIZE } from '../../src/integrations/pagefind';
 import { buildSite, testTempDir, type BuiltSite } from '../helpers/build-site';
 import { loadIndex, type LoadedIndex, type PagefindFragment } from '../helpers/pagefind';
@@ -219,6 +219,31 @@ describe('the index', () => {
     expect(bodyOnlyMatch(fragment as never)).toBe(true);
     const { results: inSummary } = await pagefind.search('eu-west');
     expect(bodyOnlyMatch((await inSummary[0]?.data()) as never)).toBe(false);
+  });
+
+  it('draws the excerpt from the prose when a query matches both the prose and the distinct words', async () => {
+    const { results } = await pagefind.search('disk spare');
+    const fragment = (await results[0]?.data()) as PagefindFragment & {
+      anchors: { id: string; location: number }[];
+      locations: number[];
+    };
+    expect(fragment.url).toBe(INCIDENTS.disk);
+    const start = fragment.anchors.find((anchor) => anchor.id === SEARCH_WORDS_ID)?.location ?? 0;
+    expect(fragment.locations.some((location) => location >= start)).toBe(true);
+    const excerpt = proseExcerpt(fragment);
+    const marked = excerpt?.filter((part) => part.marked).map((part) => part.text.toLowerCase()) ?? [];
+    // The positions Pagefind gives land on the matched words of its text.
+    expect(marked.length).toBeGreaterThan(0);
+    for (const word of marked) expect(word).toMatch(/^disk/);
+    const prose = fragment.content
+      .split(/[\r\n\s]+/g)
+      .slice(0, start)
+      .join(' ');
+    const text = (excerpt ?? [])
+      .map((part) => part.text)
+      .join('')
+      .replace(/^… | …$/g, '');
+    expect(prose).toContain(text);
   });
 
   it('ranks the incident whose root cause matches above one that only mentions the words', async () => {

@@ -3,6 +3,7 @@ import type { SearchLabels } from '../../src/lib/search/facets';
 import { SEARCH_WORDS_ID } from '../../src/lib/search/record';
 import {
   bodyOnlyMatch,
+  proseExcerpt,
   decodeEntities,
   parseExcerpt,
   resultSummary,
@@ -67,6 +68,36 @@ describe('resultView', () => {
     expect(resultView(alsoInProse, labels, true, values).excerpt.some((part) => part.marked)).toBe(true);
     // A page indexed without the paragraph (no write-up) keeps Pagefind's excerpt.
     expect(bodyOnlyMatch({ ...fragment, locations: [130], anchors: anchors.slice(0, 1) })).toBe(false);
+  });
+
+  it('draws the excerpt from the prose when matches are in both the prose and the distinct words', () => {
+    const prose = 'Mail down after a disk failed in the storage array. Nobody could send email.';
+    const list = 'spare rebuild SMART disk failure controller';
+    const content = `${prose} ${list}`;
+    const start = prose.split(' ').length;
+    const anchors = [{ id: SEARCH_WORDS_ID, location: start }];
+    // "disk" and "failed" in the prose (4, 5), "disk" again in the list.
+    const mixed = { ...fragment, content, anchors, locations: [4, 5, start + 3] };
+    const parts = resultView(mixed, labels, true, values).excerpt;
+    expect(parts.map((part) => part.text).join('')).toBe(`${prose} …`);
+    expect(parts.filter((part) => part.marked).map((part) => part.text)).toEqual(['disk', 'failed']);
+    expect(proseExcerpt({ ...mixed, locations: [start + 3] })).toBeUndefined();
+  });
+
+  it('keeps Pagefind’s excerpt when no match is within an excerpt of the distinct words', () => {
+    const content = `${Array.from({ length: 80 }, (_, n) => `w${n}`).join(' ')} list words`;
+    const anchors = [{ id: SEARCH_WORDS_ID, location: 80 }];
+    expect(proseExcerpt({ ...fragment, content, anchors, locations: [3, 10] })).toBeUndefined();
+    // A match near the list: the window with the most matches before it, the earliest on a tie.
+    const near = proseExcerpt({ ...fragment, content, anchors, locations: [3, 70, 72, 85] });
+    expect(near?.filter((part) => part.marked).map((part) => part.text)).toEqual(['w70', 'w72']);
+    expect(near?.map((part) => part.text).join('')).toBe(
+      `… ${Array.from({ length: 30 }, (_, n) => `w${n + 50}`).join(' ')} …`,
+    );
+    const tie = proseExcerpt({ ...fragment, content, anchors, locations: [3, 70, 85] });
+    expect(tie?.map((part) => part.text).join('')).toBe(
+      `${Array.from({ length: 30 }, (_, n) => `w${n}`).join(' ')} …`,
+    );
   });
 
   it('copes with a fragment missing its metadata', () => {

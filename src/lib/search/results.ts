@@ -21,6 +21,8 @@ export interface ResultFragment {
   locations?: readonly number[];
   /** Elements with an `id` in the indexed page, with the word position they start at. */
   anchors?: readonly { id: string; location: number }[];
+  /** The indexed text, as Pagefind escaped it; word positions count its words. */
+  content?: string;
 }
 
 /**
@@ -29,9 +31,57 @@ export interface ResultFragment {
  * unrelated words, so the result shows its summary instead.
  */
 export function bodyOnlyMatch(fragment: ResultFragment): boolean {
-  const start = fragment.anchors?.find((anchor) => anchor.id === SEARCH_WORDS_ID)?.location;
+  const start = wordsStart(fragment);
   const locations = fragment.locations ?? [];
   return start !== undefined && locations.length > 0 && locations.every((location) => location >= start);
+}
+
+/** Where the paragraph of distinct words starts, as a word position; none on a page without it. */
+const wordsStart = (fragment: ResultFragment) =>
+  fragment.anchors?.find((anchor) => anchor.id === SEARCH_WORDS_ID)?.location;
+
+/** How many words an excerpt shows: Pagefind's own length. */
+const EXCERPT_WORDS = 30;
+
+/**
+ * An excerpt from the prose of the page, for a result whose matches are in both the prose and
+ * the paragraph of distinct words: Pagefind centres its excerpt where matches are densest,
+ * which is often that paragraph, and shows a run of unrelated words. Of the windows of
+ * `EXCERPT_WORDS` that end before the paragraph, the one with the most matches, earliest on a
+ * tie. `undefined` when Pagefind's excerpt cannot reach the paragraph (every match is further
+ * than an excerpt before it, or there is none) or when no match is in the prose (the summary
+ * stands in then, see `bodyOnlyMatch`).
+ */
+export function proseExcerpt(fragment: ResultFragment): ExcerptPart[] | undefined {
+  const start = wordsStart(fragment);
+  const locations = fragment.locations ?? [];
+  if (start === undefined || fragment.content === undefined) return undefined;
+  if (locations.every((location) => location < start - EXCERPT_WORDS)) return undefined;
+  const prose = [...new Set(locations.filter((location) => location < start))].sort((a, b) => a - b);
+  if (!prose.length) return undefined;
+  // Split as Pagefind splits the text it counts positions in.
+  const words = fragment.content.split(/[\r\n\s]+/g);
+  let best = { from: 0, count: -1 };
+  for (const first of prose) {
+    const from = Math.max(0, Math.min(first - 3, start - EXCERPT_WORDS));
+    const count = prose.filter((location) => location >= from && location < from + EXCERPT_WORDS).length;
+    if (count > best.count) best = { from, count };
+  }
+  const to = Math.min(start, best.from + EXCERPT_WORDS);
+  const marked = new Set(prose);
+  const parts: ExcerptPart[] = [];
+  const add = (text: string, isMarked: boolean) => {
+    const last = parts.at(-1);
+    if (last && last.marked === isMarked) last.text += text;
+    else parts.push({ text, marked: isMarked });
+  };
+  if (best.from > 0) add('… ', false);
+  for (let at = best.from; at < to; at++) {
+    if (at > best.from) add(' ', false);
+    add(decodeEntities(words[at] ?? ''), marked.has(at));
+  }
+  if (to < words.length) add(' …', false);
+  return parts;
 }
 
 /** A run of excerpt text; `marked` runs matched the query. */
@@ -70,6 +120,7 @@ export function resultView(
   const valid = date && !Number.isNaN(date.getTime());
   const severity = meta['severity'] ?? values?.severity?.[0];
   const rootCause = values?.rootCause?.[0];
+  const prose = hasQuery ? proseExcerpt(fragment) : undefined;
   const excerpt = hasQuery && fragment.excerpt && !bodyOnlyMatch(fragment);
   return {
     url: fragment.url,
@@ -91,7 +142,7 @@ export function resultView(
         }
       : undefined,
     services: servicesOf(meta['services']),
-    excerpt: excerpt ? parseExcerpt(fragment.excerpt) : plain(meta['summary'] ?? ''),
+    excerpt: prose ?? (excerpt ? parseExcerpt(fragment.excerpt) : plain(meta['summary'] ?? '')),
   };
 }
 
