@@ -80,14 +80,11 @@ export function searchPage(html: string, excludeSelectors: readonly string[] = [
   if (data.some((element) => !isWithin(element, body))) return wholePage(html, excludeSelectors);
   const written = LANG.exec(prefix);
   const lang = written ? (written[1] ?? written[2] ?? written[3] ?? '') : undefined;
-  const meta = metaOf(data);
-  prepareBody(body, excludeSelectors);
-  const out: string[] = [];
-  textOf(body, out);
+  const text = indexedText(body, metaOf(data), excludeSelectors);
   const document =
     `<!DOCTYPE html><html${lang === undefined ? '' : ` lang="${lang.replace(/"/g, '&quot;')}"`}><head></head><body>` +
     `${body.toString()}</body></html>`;
-  return { document, text: [...out, ...meta].join(' ') };
+  return { document, text };
 }
 
 function isWithin(node: Node, ancestor: Node): boolean {
@@ -128,10 +125,20 @@ function wholePage(html: string, excludeSelectors: readonly string[]): SearchPag
   const meta = metaOf(root.querySelectorAll('[data-pagefind-meta]'));
   const body: HTMLElement | null = root.querySelector('[data-pagefind-body]');
   if (!body) return { document: html, text: meta.join(' ') };
+  const text = indexedText(body, meta, excludeSelectors);
+  return { document: root.toString(), text };
+}
+
+/** Prepares `body` for Pagefind (`prepareBody`) and returns the text it then holds, with `meta`. */
+function indexedText(
+  body: HTMLElement,
+  meta: readonly string[],
+  excludeSelectors: readonly string[],
+): string {
   prepareBody(body, excludeSelectors);
   const out: string[] = [];
   textOf(body, out);
-  return { document: root.toString(), text: [...out, ...meta].join(' ') };
+  return [...out, ...meta].join(' ');
 }
 
 /** The values of the `data-pagefind-meta` pairs among `elements`. */
