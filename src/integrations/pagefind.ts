@@ -13,7 +13,7 @@ import {
   type PageVocabulary,
 } from '../lib/indexed-vocabulary';
 import { FACET_FILES, facetFiles, indexOrder, type FacetRow } from '../lib/search/facet-data';
-import { facetRowOf, searchPage, type SearchPage } from '../lib/search/search-document';
+import { facetRowOf, SEARCH_PAGE_CODE, searchPage, type SearchPage } from '../lib/search/search-document';
 import { DiskMemo } from '../lib/disk-memo';
 import { contentTypeFor, resolveStaticFile } from '../lib/static-files';
 
@@ -99,7 +99,7 @@ const SEARCH_PAGES_CACHE = 'hindsight-search-pages/';
  * What the kept pages were made by: the code that makes them and its settings. A change to
  * either makes every page again, rather than relying on someone to raise a number.
  */
-const SEARCH_PAGE_VERSION = JSON.stringify([String(searchPage), INDEX_OPTIONS.excludeSelectors]);
+const SEARCH_PAGE_VERSION = JSON.stringify([SEARCH_PAGE_CODE, INDEX_OPTIONS.excludeSelectors]);
 
 export interface SearchIndexOptions {
   /**

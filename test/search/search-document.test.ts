@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { distinctWords, facetRowOf, searchPage } from '../../src/lib/search/search-document';
+import fs from 'node:fs';
+import {
+  distinctWords,
+  facetRowOf,
+  SEARCH_PAGE_CODE,
+  searchPage,
+} from '../../src/lib/search/search-document';
 
 const page = (body: string) =>
   `<html><body><header>Site</header><article data-pagefind-body><div hidden data-search-facets="{&quot;rootCause&quot;:&quot;a&amp;b&quot;}"><span data-pagefind-meta="title:Disk"></span></div>${body}</article></body></html>`;
@@ -100,5 +106,25 @@ describe('facetRowOf', () => {
     expect(() => facetRowOf('<div data-search-facets="{oops"></div>', 'incidents/y/index.html')).toThrow(
       /incidents\/y\/index\.html: data-search-facets is not valid JSON/,
     );
+  });
+});
+
+describe('SEARCH_PAGE_CODE', () => {
+  it('holds every function of the module that makes a search page, so a cached page is made again when one changes', () => {
+    const source = fs.readFileSync(
+      new URL('../../src/lib/search/search-document.ts', import.meta.url),
+      'utf8',
+    );
+    const names = [...source.matchAll(/^(?:export )?(?:function (\w+)|const (\w+) = (?:<[^>]*>)?\()/gm)].map(
+      (match) => match[1] ?? match[2],
+    );
+    const notForPages = new Set(['facetRowOf']);
+    const listed = source.slice(source.indexOf('export const SEARCH_PAGE_CODE'));
+    const missing = names.filter(
+      (name) => name && !notForPages.has(name) && !new RegExp(`\\b${name},`).test(listed),
+    );
+    expect(names.length).toBeGreaterThan(10);
+    expect(missing).toEqual([]);
+    expect(SEARCH_PAGE_CODE).toContain(String(searchPage));
   });
 });

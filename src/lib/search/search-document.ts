@@ -262,3 +262,38 @@ export function facetRowOf(html: string, file: string): Omit<FacetRow, 'url'> {
     throw new Error(`${file}: ${FACETS_ATTRIBUTE} is not valid JSON (${String(error)})`, { cause: error });
   }
 }
+
+/**
+ * The code and settings `searchPage` runs, for caches of what it made (`pagefind.ts` keeps each
+ * page's result between builds): a change to any of them makes every page again. A unit test
+ * checks that no function `searchPage` may call is missing here.
+ */
+export const SEARCH_PAGE_CODE = [
+  searchPage,
+  wholePage,
+  indexedText,
+  isWithin,
+  elementsWithPagefindData,
+  metaOf,
+  prepareBody,
+  prune,
+  skipMatcher,
+  isTag,
+  simpleSelector,
+  textOf,
+  distinctWords,
+  escapeText,
+  BODY_TAG,
+  PAGEFIND_DATA,
+  PAGEFIND_DATA_NAMES,
+  PAGEFIND_DATA_WRITTEN,
+  LANG,
+  SIMPLE_SELECTOR,
+  EDGE_PUNCTUATION,
+  PAGEFIND_SKIPS,
+  SEARCH_WORDS_ATTRIBUTE,
+  SEARCH_WORDS_WRITTEN,
+  SEARCH_WORDS_ID,
+]
+  .map(String)
+  .join('\n');
