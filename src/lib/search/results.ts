@@ -70,17 +70,12 @@ export function proseExcerpt(fragment: ResultFragment): ExcerptPart[] | undefine
   const to = Math.min(start, best.from + EXCERPT_WORDS);
   const marked = new Set(prose);
   const parts: ExcerptPart[] = [];
-  const add = (text: string, isMarked: boolean) => {
-    const last = parts.at(-1);
-    if (last && last.marked === isMarked) last.text += text;
-    else parts.push({ text, marked: isMarked });
-  };
-  if (best.from > 0) add('… ', false);
+  if (best.from > 0) appendPart(parts, '… ', false);
   for (let at = best.from; at < to; at++) {
-    if (at > best.from) add(' ', false);
-    add(decodeEntities(words[at] ?? ''), marked.has(at));
+    if (at > best.from) appendPart(parts, ' ', false);
+    appendPart(parts, decodeEntities(words[at] ?? ''), marked.has(at));
   }
-  if (to < words.length) add(' …', false);
+  if (to < words.length) appendPart(parts, ' …', false);
   return parts;
 }
 
@@ -177,14 +172,16 @@ export function parseExcerpt(html: string): ExcerptPart[] {
   for (const piece of html.split(/(<\/?mark>)/i)) {
     if (/^<mark>$/i.test(piece)) marked = true;
     else if (/^<\/mark>$/i.test(piece)) marked = false;
-    else if (piece) {
-      const text = decodeEntities(piece);
-      const last = parts.at(-1);
-      if (last && last.marked === marked) last.text += text;
-      else parts.push({ text, marked });
-    }
+    else if (piece) appendPart(parts, decodeEntities(piece), marked);
   }
   return parts;
+}
+
+/** Adds text to the excerpt, joining it to the last run when both are marked or both are not. */
+function appendPart(parts: ExcerptPart[], text: string, marked: boolean): void {
+  const last = parts.at(-1);
+  if (last && last.marked === marked) last.text += text;
+  else parts.push({ text, marked });
 }
 
 /**
